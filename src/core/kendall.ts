@@ -46,7 +46,7 @@ export function kendallCounts(x: ArrayLike<number>, y: ArrayLike<number>): Kenda
     }
     i = j;
   }
-  const discordant = countInversions(ry, levels);
+  const discordant = inversionsOfRanks(ry, levels); // dense ranks: valid by construction
   const total = (n * (n - 1)) / 2;
   const concordantMinusDiscordant = total - xTies - yTies + jointTies - 2 * discordant;
   return { n, total, xTies, yTies, jointTies, discordant, concordantMinusDiscordant };
@@ -78,13 +78,18 @@ function sortUint32(a: Uint32Array): void {
  * O(n log levels); exact in float64 (at most n(n−1)/2 < 2^53 for n < 1.3·10^8).
  */
 export function countInversions(a: ArrayLike<number>, levels: number): number {
-  const n = a.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < a.length; i++) {
     const v = a[i];
     if (!(v >= 0 && v < levels && v === Math.floor(v))) {
       throw new RangeError(`countInversions: a[${i}] = ${v} is not an integer in [0, ${levels})`);
     }
   }
+  return inversionsOfRanks(Uint32Array.from(a), levels);
+}
+
+/** countInversions for values already known to be integers in [0, levels). */
+function inversionsOfRanks(a: Uint32Array, levels: number): number {
+  const n = a.length;
   const bits = Math.max(1, Math.ceil(Math.log2(levels + 1)));
   const lowBits = bits >> 1;
   const highLevels = ((levels - 1) >>> lowBits) + 1;
@@ -122,8 +127,9 @@ export function countInversions(a: ArrayLike<number>, levels: number): number {
       inversions += i - s - atMost;
       for (let t = v; t <= lowLevels; t += t & -t) lowTree[t]++;
     }
-    // Clear only what this bucket touched.
-    for (let i = s; i < e; i++) for (let t = low[i] + 1; t <= lowLevels; t += t & -t) lowTree[t] = 0;
+    // Clear the tree: wholesale when the bucket touched much of it, else only the paths it touched.
+    if ((e - s) * lowBits > lowLevels) lowTree.fill(0);
+    else for (let i = s; i < e; i++) for (let t = low[i] + 1; t <= lowLevels; t += t & -t) lowTree[t] = 0;
   }
   return inversions;
 }
