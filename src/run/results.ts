@@ -1,0 +1,53 @@
+// The results document of a run (results.json): versioned, with the provenance of every number.
+import type { Score } from '../measures/score.ts';
+
+/** Bumped whenever a field changes meaning or is removed. */
+export const RESULTS_SCHEMA_VERSION = 1;
+
+/** Coverage of a benchmark's items by the model. */
+export interface Coverage {
+  /** Items (pairs, words) in the data set. */
+  n_items: number;
+  /** Items the model could answer (all words known, or a numeric recorded answer). */
+  n_covered: number;
+  /** Up to 20 uncovered items, as examples. */
+  missing_examples: string[];
+  /** Multi-word items scored as the mean of their words' vectors. */
+  multi_word?: number;
+}
+
+/** One row of the scorecard: a benchmark's score with everything needed to trust and reproduce it. */
+export interface BenchmarkResult {
+  /** Benchmark id, e.g. 'wordsim:simlex999' or 'norms:glasgow:valence'. */
+  benchmark: string;
+  /** Human-readable title, e.g. 'SimLex-999'. */
+  title: string;
+  /** Suite id, e.g. 'core'. */
+  suite: string;
+  /** Data set id and sha256 of its file(s). */
+  dataset: { id: string; checksum: string };
+  model: { id: string; revision: string };
+  score: Score;
+  /** Secondary scores (e.g. Pearson next to Spearman), same shape. */
+  extra?: Record<string, Score>;
+  coverage: Coverage;
+  /** Points for the scatter plot: model value and human value per covered item (at most 5000). */
+  scatter?: { model: number[]; human: number[]; xLabel: string; yLabel: string };
+  /** Seconds spent, and whether the value came from the cache. */
+  seconds: number;
+  cached: boolean;
+}
+
+/** results.json. */
+export interface RunResults {
+  schema: 'attune-results';
+  schema_version: number;
+  tool: { name: 'attune'; version: string };
+  created: string;
+  suite: string;
+  model: { id: string; revision: string };
+  seed: number;
+  results: BenchmarkResult[];
+  /** Benchmarks that could not run, with why (e.g. no covered items). */
+  failures: { benchmark: string; error: string }[];
+}
