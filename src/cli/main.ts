@@ -1,7 +1,7 @@
 // The `attune` command line: verb dispatch, help, version and exit codes (0 ok, 2 bad input or usage, 1 anything else).
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../data/input-error.ts';
+import { InputError } from '../core/input-error.ts';
 import { InvalidInputError } from '../measures/errors.ts';
 import { UsageError } from './args.ts';
 

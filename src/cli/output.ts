@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../data/input-error.ts';
+import { InputError } from '../core/input-error.ts';
 
 /** A float64 as the shortest text that reads back to the same number (what Python's repr prints). */
 export function formatNumber(x: number): string {

@@ -1,6 +1,6 @@
 // NumPy .npy files (format versions 1, 2, 3): float64, float32, int32 and int64 arrays, C or Fortran order.
 import { matrix, type FloatArray, type Matrix } from '../core/matrix.ts';
-import { InputError } from './input-error.ts';
+import { InputError } from '../core/input-error.ts';
 
 /** A parsed .npy array as a matrix: rows = shape[0], columns = the product of the other axes (1 for a 1-D array). */
 export interface NpyArray {

@@ -1,6 +1,6 @@
 // Numeric tables from text: CSV / TSV / `;` / whitespace-separated, optional header row, any line ending, quoted fields.
 import { matrix, type Matrix } from '../core/matrix.ts';
-import { InputError } from './input-error.ts';
+import { InputError } from '../core/input-error.ts';
 
 /** Field separator of a table; ' ' means runs of spaces and tabs. */
 export type Separator = ',' | '\t' | ';' | ' ';

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Matrix } from '../core/matrix.ts';
-import { InputError, type InputLocation } from './input-error.ts';
+import { InputError, type InputLocation } from '../core/input-error.ts';
 import { isNpy, parseNpy } from './npy.ts';
 import { parseNumericTable, type Separator } from './numeric-table.ts';
 

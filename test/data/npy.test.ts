@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { isNpy, parseNpy } from '../../src/data/npy.ts';
 import { parseNumericTable } from '../../src/data/numeric-table.ts';
-import { InputError } from '../../src/data/input-error.ts';
+import { InputError } from '../../src/core/input-error.ts';
 
 // Fixtures made by test/fixtures/make_npy.py with numpy's own writer (numpy.lib.format.write_array).
 const bytes = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseNumericTable } from '../../src/data/numeric-table.ts';
-import { InputError } from '../../src/data/input-error.ts';
+import { InputError } from '../../src/core/input-error.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 

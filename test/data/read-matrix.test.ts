@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cellError, readMatrix } from '../../src/data/read-matrix.ts';
-import { InputError } from '../../src/data/input-error.ts';
+import { InputError } from '../../src/core/input-error.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 

@@ -1,6 +1,6 @@
 // `attune cka <X> <Y> [--kernel linear|rbf] [--debiased] [--threshold F] [--json]`: CKA of two representations.
 import { cellError, readMatrix, type ReadMatrixResult } from '../../data/read-matrix.ts';
-import { InputError } from '../../data/input-error.ts';
+import { InputError } from '../../core/input-error.ts';
 import { toFloat64, type Matrix } from '../../core/matrix.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { linearCka, linearCkaDebiased, rbfCka } from '../../measures/cka.ts';

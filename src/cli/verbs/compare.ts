@@ -1,6 +1,6 @@
 // `attune compare <rdm-a> <rdm-b> [--method …|all] [--permutations N] [--bootstrap N] [--seed S] [--transform …] [--json]`.
 import { cellError } from '../../data/read-matrix.ts';
-import { InputError } from '../../data/input-error.ts';
+import { InputError } from '../../core/input-error.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { COMPARE_METHODS, compareRdms, type CompareMethod } from '../../measures/compare.ts';
 import { geotopologicalTransform } from '../../measures/geotopological.ts';

@@ -1,7 +1,7 @@
 // `attune encode <features> <targets> [--folds K] [--alphas a,b,c] [--inner-folds K] [--seed S] [--json]`.
 import { toFloat64 } from '../../core/matrix.ts';
 import { readMatrix } from '../../data/read-matrix.ts';
-import { InputError } from '../../data/input-error.ts';
+import { InputError } from '../../core/input-error.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { encodingScore } from '../../measures/encode.ts';
 import type { Score } from '../../measures/score.ts';

@@ -1,7 +1,7 @@
 // `attune rdm <features> [--method euclidean|correlation|cosine] [-o FILE] [--json]`: the RDM of a features file.
 import { toFloat64 } from '../../core/matrix.ts';
 import { cellError, readMatrix } from '../../data/read-matrix.ts';
-import { InputError } from '../../data/input-error.ts';
+import { InputError } from '../../core/input-error.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { rdmVector } from '../../measures/rdm.ts';
 import { MIN_STIMULI } from '../../measures/compare.ts';
