@@ -1,0 +1,131 @@
+// The scorecard: one row per benchmark (value, CI, coverage, ceiling), grouped by section, as aligned plain text.
+import type { BenchmarkResult, RunResults } from '../run/results.ts';
+
+/** A section of the scorecard, derived from the benchmark id prefix. */
+export interface Section {
+  /** 'wordsim', 'norms', 'recorded' or 'other'. */
+  key: string;
+  /** Heading, e.g. 'Word similarity'. */
+  name: string;
+  /** Suite of the benchmarks in this section. */
+  suite: string;
+  results: BenchmarkResult[];
+}
+
+/** The column headings of the scorecard, in order (the HTML report uses the same). */
+export const SCORECARD_COLUMNS = ['Benchmark', 'Measure', 'Value', '95% CI', 'Coverage', 'Ceiling', 'Normalized'] as const;
+
+/** Columns that hold numbers, aligned to the right. */
+const NUMERIC = new Set([2, 3, 4, 5, 6]);
+
+const SECTIONS: { key: string; prefix: string; name: string }[] = [
+  { key: 'wordsim', prefix: 'wordsim:', name: 'Word similarity' },
+  { key: 'norms', prefix: 'norms:', name: 'Norms decoding' },
+  { key: 'recorded', prefix: 'recorded:', name: 'Recorded LLM ratings' },
+];
+
+/** The section key and heading of a benchmark id: by its prefix 'wordsim:', 'norms:', 'recorded:', else 'other'. */
+export function sectionOf(benchmark: string): { key: string; name: string } {
+  const found = SECTIONS.find((s) => benchmark.startsWith(s.prefix));
+  return found ? { key: found.key, name: found.name } : { key: 'other', name: 'Other' };
+}
+
+/** Group results by suite, then by section (word similarity, norms, recorded, other), keeping their order within a group. */
+export function groupSections(results: BenchmarkResult[]): Section[] {
+  const suites: string[] = [];
+  for (const r of results) if (!suites.includes(r.suite)) suites.push(r.suite);
+  const order = [...SECTIONS.map((s) => s.key), 'other'];
+  const out: Section[] = [];
+  for (const suite of suites) {
+    for (const key of order) {
+      const members = results.filter((r) => r.suite === suite && sectionOf(r.benchmark).key === key);
+      if (members.length > 0) out.push({ key, name: sectionOf(members[0].benchmark).name, suite, results: members });
+    }
+  }
+  return out;
+}
+
+/** A number with 4 decimals; 'NaN' or '±Infinity' spelled out; '-' when absent. */
+export function formatValue(x: number | undefined): string {
+  if (x === undefined) return '-';
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+  const s = x.toFixed(4);
+  return s === '-0.0000' ? '0.0000' : s;
+}
+
+/** The cells of one scorecard row, as strings, in the order of SCORECARD_COLUMNS. */
+export function scorecardCells(r: BenchmarkResult): string[] {
+  const s = r.score;
+  const ci = s.ci95 ? `[${formatValue(s.ci95[0])}, ${formatValue(s.ci95[1])}]` : '-';
+  const { n_covered, n_items } = r.coverage;
+  const pct = n_items > 0 ? `${((100 * n_covered) / n_items).toFixed(1)}%` : '-';
+  const coverage = `${n_covered}/${n_items} (${pct})`;
+  const ceiling = s.ceiling ? formatValue(s.ceiling.value) : '-';
+  const normalized = s.ceiling ? formatValue(s.normalized) : '-';
+  return [r.title, s.measure, formatValue(s.value), ci, coverage, ceiling, normalized];
+}
+
+/** The title line: model id and revision, suite, seed and tool version. */
+export function scorecardTitle(results: RunResults): string {
+  return (
+    `Attune scorecard: model ${results.model.id} (revision ${results.model.revision}), ` +
+    `suite ${results.suite}, seed ${results.seed}, ${results.tool.name} ${results.tool.version}`
+  );
+}
+
+const bold = (s: string, on: boolean): string => (on ? `\x1b[1m${s}\x1b[22m` : s);
+
+/** Cut a cell to `width` characters, ending in '...' when cut. */
+function fit(cell: string, width: number): string {
+  if (cell.length <= width) return cell;
+  return width <= 3 ? cell.slice(0, width) : `${cell.slice(0, width - 3)}...`;
+}
+
+/**
+ * The scorecard as aligned plain text: a title line, then per section a heading and the rows, then failures.
+ * `width` caps the line length by shortening the benchmark title (and then the measure) column; `color` makes headings bold.
+ */
+export function formatScorecard(results: RunResults, options: { color?: boolean; width?: number } = {}): string {
+  const color = options.color === true;
+  const sections = groupSections(results.results);
+  const lines: string[] = [bold(scorecardTitle(results), color)];
+  const multiSuite = new Set(sections.map((s) => s.suite)).size > 1;
+  if (sections.length === 0) {
+    lines.push('', 'No benchmark results.');
+  } else {
+    const rows = sections.map((s) => s.results.map(scorecardCells));
+    const widths = SCORECARD_COLUMNS.map((h, c) => Math.max(h.length, ...rows.flat().map((row) => row[c].length)));
+    const gap = 2;
+    if (options.width !== undefined) {
+      let excess = widths.reduce((a, b) => a + b, 0) + gap * (widths.length - 1) - options.width;
+      for (const c of [0, 1]) {
+        if (excess <= 0) break;
+        const floor = Math.max(SCORECARD_COLUMNS[c].length, 10);
+        const cut = Math.min(excess, Math.max(0, widths[c] - floor));
+        widths[c] -= cut;
+        excess -= cut;
+      }
+    }
+    const line = (cells: readonly string[]): string =>
+      cells
+        .map((cell, c) => {
+          const text = fit(cell, widths[c]);
+          return NUMERIC.has(c) ? text.padStart(widths[c]) : text.padEnd(widths[c]);
+        })
+        .join(' '.repeat(gap))
+        .trimEnd();
+    const header = line(SCORECARD_COLUMNS);
+    const rule = '-'.repeat(header.length);
+    sections.forEach((section, i) => {
+      const heading = multiSuite ? `${section.name} (suite ${section.suite})` : section.name;
+      lines.push('', bold(heading, color), bold(header, color), rule);
+      for (const row of rows[i]) lines.push(line(row));
+    });
+  }
+  if (results.failures.length > 0) {
+    lines.push('', bold(`Failures (${results.failures.length}):`, color));
+    for (const f of results.failures) lines.push(`  ${f.benchmark}: ${f.error}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

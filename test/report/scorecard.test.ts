@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { formatScorecard, formatValue, groupSections, sectionOf } from '../../src/report/scorecard.ts';
+import type { RunResults } from '../../src/run/results.ts';
+
+const fixture = (): RunResults =>
+  JSON.parse(readFileSync(new URL('../fixtures/report/run-results.json', import.meta.url), 'utf8')) as RunResults;
+
+// Written by hand from the fixture: 0.37123 -> 0.3712, 0.42876 -> 0.4288, 987/999 = 98.80%, 4600/4682 = 98.25% -> 98.2%,
+// widths: title 26 ('GPT-4 concreteness ratings'), measure 28 ('decode:ridge:kfold5:spearman'), value 7, CI 16, coverage 17.
+const GOLDEN = [
+  'Attune scorecard: model glove (revision wink-sg-100d@1.1.0), suite core, seed 42, attune 0.1.0',
+  '',
+  'Word similarity',
+  'Benchmark                   Measure                         Value            95% CI           Coverage  Ceiling  Normalized',
+  '---------------------------------------------------------------------------------------------------------------------------',
+  'SimLex-999                  wordsim:cosine:spearman        0.3712  [0.3100, 0.4288]    987/999 (98.8%)        -           -',
+  '',
+  'Norms decoding',
+  'Benchmark                   Measure                         Value            95% CI           Coverage  Ceiling  Normalized',
+  '---------------------------------------------------------------------------------------------------------------------------',
+  'Glasgow valence             decode:ridge:kfold5:spearman   0.6100  [0.5950, 0.6249]  4600/4682 (98.2%)   0.8000      0.7625',
+  '',
+  'Recorded LLM ratings',
+  'Benchmark                   Measure                         Value            95% CI           Coverage  Ceiling  Normalized',
+  '---------------------------------------------------------------------------------------------------------------------------',
+  'GPT-4 concreteness ratings  compare:spearman              -0.0500                 -       3/3 (100.0%)        -           -',
+  '',
+  'Failures (1):',
+  '  wordsim:rg65: no covered pairs',
+  '',
+].join('\n');
+
+test('scorecard: the fixture gives exactly the hand-written table', () => {
+  assert.equal(formatScorecard(fixture()), GOLDEN);
+});
+
+test('scorecard: no ANSI codes by default; color:true makes only the title, headings and header rows bold', () => {
+  assert.ok(!formatScorecard(fixture()).includes('\x1b'));
+  const colored = formatScorecard(fixture(), { color: true });
+  assert.equal(colored.replace(/\x1b\[(1|22)m/g, ''), GOLDEN);
+  const boldLines = colored.split('\n').filter((l) => l.includes('\x1b['));
+  assert.deepEqual(
+    boldLines.map((l) => l.replace(/\x1b\[(1|22)m/g, '').slice(0, 15)),
+    ['Attune scorecar', 'Word similarity', 'Benchmark      ', 'Norms decoding', 'Benchmark      ', 'Recorded LLM ra', 'Benchmark      ', 'Failures (1):'],
+  );
+  for (const l of boldLines) assert.ok(l.startsWith('\x1b[1m') && l.endsWith('\x1b[22m'));
+});
+
+test('scorecard: width shortens the title column, then the measure column, with "..."', () => {
+  const lines = formatScorecard(fixture(), { width: 100 }).split('\n');
+  // Full width 123: 23 too many; the title column goes 26 -> 10 (16), the measure column 28 -> 21 (7).
+  assert.equal(lines[3], 'Benchmark   Measure                  Value            95% CI           Coverage  Ceiling  Normalized');
+  assert.equal(lines[10], 'Glasgow...  decode:ridge:kfold...   0.6100  [0.5950, 0.6249]  4600/4682 (98.2%)   0.8000      0.7625');
+  assert.equal(lines[3].length, 100);
+});
+
+test('scorecard: sections from the id prefix, grouped by suite; empty results', () => {
+  assert.deepEqual(sectionOf('wordsim:men'), { key: 'wordsim', name: 'Word similarity' });
+  assert.deepEqual(sectionOf('norms:glasgow:aoa'), { key: 'norms', name: 'Norms decoding' });
+  assert.deepEqual(sectionOf('recorded:gpt4:aoa'), { key: 'recorded', name: 'Recorded LLM ratings' });
+  assert.deepEqual(sectionOf('odd:things'), { key: 'other', name: 'Other' });
+  const r = fixture();
+  const [simlex, glasgow, recorded] = r.results;
+  r.results = [recorded, { ...simlex, suite: 'extra' }, glasgow, { ...simlex, benchmark: 'wordsim:men', title: 'MEN' }];
+  assert.deepEqual(
+    groupSections(r.results).map((s) => [s.suite, s.key, s.results.map((x) => x.title).join('+')]),
+    [
+      ['core', 'wordsim', 'MEN'],
+      ['core', 'norms', 'Glasgow valence'],
+      ['core', 'recorded', 'GPT-4 concreteness ratings'],
+      ['extra', 'wordsim', 'SimLex-999'],
+    ],
+  );
+  assert.ok(formatScorecard(r).includes('\nWord similarity (suite extra)\n'));
+  const empty = { ...fixture(), results: [], failures: [] };
+  assert.equal(
+    formatScorecard(empty),
+    'Attune scorecard: model glove (revision wink-sg-100d@1.1.0), suite core, seed 42, attune 0.1.0\n\nNo benchmark results.\n',
+  );
+});
+
+test('formatValue: 4 decimals, no negative zero, non-finite spelled out', () => {
+  assert.equal(formatValue(0.12345), '0.1235');
+  assert.equal(formatValue(-0.00001), '0.0000');
+  assert.equal(formatValue(1), '1.0000');
+  assert.equal(formatValue(Number.NaN), 'NaN');
+  assert.equal(formatValue(-Infinity), '-Infinity');
+  assert.equal(formatValue(undefined), '-');
+});
