@@ -16,6 +16,22 @@ const VERBS: Record<string, Verb> = {
     summary: 'run a benchmark suite and print the scorecard',
     run: async (args) => (await import('./verbs/run.ts')).runRun(args),
   },
+  wordsim: {
+    summary: 'score a model on your own word pairs (Spearman with human similarity)',
+    run: async (args) => (await import('./verbs/wordsim.ts')).runWordsim(args),
+  },
+  norms: {
+    summary: 'score a model on your own word norms (decoded from vectors, or rated)',
+    run: async (args) => (await import('./verbs/norms.ts')).runNorms(args),
+  },
+  list: {
+    summary: 'list benchmarks, models, measures or data sets',
+    run: async (args) => (await import('./verbs/list.ts')).runList(args),
+  },
+  cache: {
+    summary: 'show or clear the result cache (info, clear)',
+    run: async (args) => (await import('./verbs/cache.ts')).runCache(args),
+  },
   rdm: {
     summary: 'the RDM of a features file (rows = stimuli)',
     run: async (args) => (await import('./verbs/rdm.ts')).runRdm(args),
