@@ -75,6 +75,12 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   // Twice the ranks (exact integers, half the memory); they average exactly n + 1. The factor 2
   // scales every sum by 4 exactly, which cancels: the result is that of the ranks themselves.
   const [ra, rb] = doubledRanksPair(a, b);
+  return spearmanOfDoubledRanks(ra, rb);
+}
+
+/** Spearman's rho from twice the tie-averaged ranks of both vectors (as spearman() computes it, bit for bit). */
+export function spearmanOfDoubledRanks(ra: ArrayLike<number>, rb: ArrayLike<number>): number {
+  const n = ra.length;
   const [ab, aa, bb] = centredSums(ra, rb, n + 1, n + 1);
   if (aa === 0 || bb === 0) return NaN;
   return ab / (Math.sqrt(aa) * Math.sqrt(bb));

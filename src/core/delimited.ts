@@ -10,18 +10,23 @@ const QUOTE = 34; // "
 const LF = 10;
 const CR = 13;
 const TAB = 9;
+const COMMA = 44;
+const SEMICOLON = 59;
 
-/** The separator of delimited text: a tab when the first line has one outside quotes, else a comma. */
-export function detectSeparator(text: string): ',' | '\t' {
+/** The separator of delimited text: a tab when the first line has one outside quotes, else `;` when it has more of them than commas, else a comma. */
+export function detectSeparator(text: string): ',' | '\t' | ';' {
   let quoted = false;
+  let commas = 0, semicolons = 0;
   for (let p = 0; p < text.length; p++) {
     const c = text.charCodeAt(p);
     if (c === QUOTE) quoted = !quoted;
     else if (quoted) continue;
     else if (c === LF || c === CR) break;
     else if (c === TAB) return '\t';
+    else if (c === COMMA) commas++;
+    else if (c === SEMICOLON) semicolons++;
   }
-  return ',';
+  return semicolons > commas ? ';' : ',';
 }
 
 /**

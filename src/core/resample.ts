@@ -5,7 +5,17 @@ import { createRng, type Rng } from './random.ts';
 /** n indices drawn uniformly with replacement from 0..n-1. */
 export function bootstrapIndices(n: number, rng: Rng): Uint32Array {
   const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = rng.int(n);
+  if (!(Number.isInteger(n) && n >= 1 && n <= 4294967296)) {
+    for (let i = 0; i < n; i++) idx[i] = rng.int(n);
+    return idx;
+  }
+  // rng.int(n) inlined (the same draws and the same rejection of the top 2^32 mod n values), hoisted out of the loop.
+  const limit = 4294967296 - (4294967296 % n);
+  for (let i = 0; i < n; i++) {
+    let r = rng.uint32();
+    while (r >= limit) r = rng.uint32();
+    idx[i] = r - Math.floor(r / n) * n; // = r % n, without a floating-point remainder call
+  }
   return idx;
 }
 

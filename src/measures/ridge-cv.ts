@@ -35,12 +35,14 @@ import {
   type ShiftedFactor,
 } from '../core/tridiagonal-solve.ts';
 import { asFloat64, centred, checkAlpha, checkRegressionInputs, interceptOf } from './ridge.ts';
+import { meanOverFolds, selectAlphas } from './ridge-alpha-select.ts';
+import { ridgeCvRefit, prefersRefit } from './ridge-cv-refit.ts';
+
+export { TIE_SLOPE } from './ridge-alpha-select.ts';
 
 /** himalaya's and the bench's grid: 10⁻², 10⁻¹, …, 10⁵. */
 export const DEFAULT_ALPHAS: readonly number[] = [0.01, 0.1, 1, 10, 100, 1000, 10000, 100000];
 
-/** himalaya's tie-break: ε·ln α is added to the mean fold score before the argmax. */
-export const TIE_SLOPE = 1e-10;
 
 /** Bytes one pass over the targets may use (about 8·(3m + 4n) bytes per target). */
 const PASS_BYTES = 64 * 2 ** 20;
@@ -57,6 +59,12 @@ export interface RidgeCvOptions {
   perTarget?: boolean;
   /** Targets scored per pass (bounds memory); default: as many as fit in about 64 MiB of working arrays. */
   targetsPerPass?: number;
+  /**
+   * 'shared': one whole-data decomposition and the exact held-out-residual identity (fast when folds are
+   * small); 'refit': a p×p eigendecomposition per fold (fast when samples far outnumber features). Same
+   * numbers up to rounding. Default: 'refit' above 500 samples when every training part has over 4× more samples than features.
+   */
+  method?: 'shared' | 'refit';
 }
 
 /** Result of ridgeCv: the refit model, the chosen alphas and the cross-validation scores. */
@@ -378,50 +386,6 @@ async function scoreTargets(pr: Prepared, y: Matrix): Promise<{ scores: Float64A
   return { scores, c };
 }
 
-/** Mean over folds (summed in fold order, as numpy's mean over axis 0), alphas × targets. */
-function meanOverFolds(scores: Float64Array, nf: number, na: number, t: number): Float64Array {
-  const mean = new Float64Array(na * t);
-  for (let f = 0; f < nf; f++) {
-    const src = f * na * t;
-    for (let i = 0; i < na * t; i++) mean[i] += scores[src + i];
-  }
-  for (let i = 0; i < na * t; i++) mean[i] /= nf;
-  return mean;
-}
-
-/** himalaya's _select_best_alphas (conservative=False): slope, then argmax per target or over the target mean. */
-function selectAlphas(mean: Float64Array, alphas: Float64Array, t: number, perTarget: boolean): { index: Uint32Array; score: Float64Array } {
-  const na = alphas.length;
-  const sloped = new Float64Array(na * t);
-  for (let a = 0; a < na; a++) {
-    const bias = Math.log(alphas[a]) * TIE_SLOPE;
-    for (let j = 0; j < t; j++) sloped[a * t + j] = mean[a * t + j] + bias;
-  }
-  const index = new Uint32Array(t);
-  if (perTarget) {
-    for (let j = 0; j < t; j++) {
-      let best = 0;
-      for (let a = 1; a < na; a++) if (sloped[a * t + j] > sloped[best * t + j]) best = a;
-      index[j] = best;
-    }
-  } else {
-    let best = 0;
-    let bestMean = Number.NaN;
-    for (let a = 0; a < na; a++) {
-      let acc = 0;
-      for (let j = 0; j < t; j++) acc += sloped[a * t + j];
-      const avg = acc / t;
-      if (a === 0 || avg > bestMean) {
-        bestMean = avg;
-        best = a;
-      }
-    }
-    index.fill(best);
-  }
-  const score = new Float64Array(t);
-  for (let j = 0; j < t; j++) score[j] = sloped[index[j] * t + j];
-  return { index, score };
-}
 
 /**
  * Refit coefficients (features × targets): Z[:, j] = (T + α_j I)⁻¹c[:, j], solved once per alpha in use
@@ -474,6 +438,8 @@ export async function ridgeCv(x: Matrix, y: Matrix, options: RidgeCvOptions = {}
   const n = x.rows;
   const t = y.cols;
   const p = x.cols;
+  const method = options.method ?? (prefersRefit(n, p, resolveFolds(options.folds, n)) ? 'refit' : 'shared');
+  if (method === 'refit') return ridgeCvRefit(x, y, { ...options, folds: resolveFolds(options.folds, n), alphas: alphaGrid(options.alphas) });
   const pr = await prepare(x, n, options);
   const { alphas, folds, sp } = pr;
   const na = alphas.length;

@@ -1,20 +1,11 @@
 // The results document of a run (results.json): versioned, with the provenance of every number.
+import type { Coverage, Scatter } from '../benchmarks/benchmark.ts';
 import type { Score } from '../measures/score.ts';
+
+export type { Coverage, Scatter };
 
 /** Bumped whenever a field changes meaning or is removed. */
 export const RESULTS_SCHEMA_VERSION = 1;
-
-/** Coverage of a benchmark's items by the model. */
-export interface Coverage {
-  /** Items (pairs, words) in the data set. */
-  n_items: number;
-  /** Items the model could answer (all words known, or a numeric recorded answer). */
-  n_covered: number;
-  /** Up to 20 uncovered items, as examples. */
-  missing_examples: string[];
-  /** Multi-word items scored as the mean of their words' vectors. */
-  multi_word?: number;
-}
 
 /** One row of the scorecard: a benchmark's score with everything needed to trust and reproduce it. */
 export interface BenchmarkResult {
@@ -32,7 +23,7 @@ export interface BenchmarkResult {
   extra?: Record<string, Score>;
   coverage: Coverage;
   /** Points for the scatter plot: model value and human value per covered item (at most 5000). */
-  scatter?: { model: number[]; human: number[]; xLabel: string; yLabel: string };
+  scatter?: Scatter;
   /** Seconds spent, and whether the value came from the cache. */
   seconds: number;
   cached: boolean;

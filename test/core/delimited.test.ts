@@ -18,3 +18,10 @@ test('detectSeparator: tab outside quotes on the first line, else comma', () => 
   assert.equal(detectSeparator('a,b\nc\td'), ',');
   assert.deepEqual(parseDelimited('a\tb, c\n'), [{ fields: ['a', 'b, c'], line: 1 }]);
 });
+
+test('detectSeparator: tab first, then semicolons when they outnumber commas on the first line', () => {
+  assert.equal(detectSeparator('a;b;c\n1;2;3'), ';');
+  assert.equal(detectSeparator('a,b;c\n'), ',');
+  assert.equal(detectSeparator('"x;y",b\n'), ',');
+  assert.equal(detectSeparator('a\tb;c;d\n'), '\t');
+});

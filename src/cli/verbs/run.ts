@@ -1,28 +1,71 @@
-// `attune run`: for now, names the benchmark suites that will exist; they arrive with the main job.
-import { printText } from '../output.ts';
+// `attune run [--suite ID] [--model ID] [--out DIR] [--seed S] [--bootstrap N] [--no-cache] [--json]`.
+import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { SUITES } from '../../benchmarks/suites.ts';
+import { formatScorecard } from '../../report/scorecard.ts';
+import { writeReport } from '../../report/write-report.ts';
+import { runSuite } from '../../run/runner.ts';
+import { integerOption, parseVerbArgs, UsageError } from '../args.ts';
+import { note, printJson, printText } from '../output.ts';
+
+/** Default output folder of `attune run`, relative to the working directory. */
+export const DEFAULT_OUT = 'attune-results';
 
 /** Help text of `attune run`. */
-export const RUN_HELP = `Usage: attune run [--suite ID] [--model ID] [--out DIR]
+export const RUN_HELP = `Usage: attune run [--suite ID] [--model ID] [--out DIR] [--seed S] [--bootstrap N] [--no-cache] [--no-png] [--json]
 
-Run a benchmark suite, print the scorecard, write results.json and report.html.
-Not available yet: the suites 'core' and 'literature' arrive with the main job.
+Run a benchmark suite, print the scorecard, and write results.json, report.html and plots/*.png
+into DIR (default ./${DEFAULT_OUT}). Finished benchmarks are cached: an interrupted run resumes,
+a repeated run is fast.
+
+Options:
+  --suite ID      ${SUITES.map((s) => `${s.id} (${s.description})`).join('; ')} (default core)
+  --model ID      glove (default: GloVe 6B 100-d), vectors:<file> (word2vec/GloVe text),
+                  recorded:<file> (ratings a model gave earlier)
+  --out DIR       output folder (created if needed)
+  --seed S        seed of every resampling and fold split (default 0)
+  --bootstrap N   bootstrap resamples for the 95% intervals (default 1000)
+  --no-cache      compute everything, read and write no cache
+  --no-png        skip the PNG copies of the plots
+  --json          print results.json on stdout instead of the scorecard
+  -h, --help      this help
+
+The cache lives in $ATTUNE_CACHE_DIR (default ~/.cache/attune); see 'attune cache info'.
 `;
 
-/** Run `attune run`; returns the exit code (0: it only prints which suites will exist). */
+/** Run `attune run`; returns the exit code. */
 export async function runRun(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+  const { values, positionals } = parseVerbArgs('run', args, {
+    suite: { type: 'string' },
+    model: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    bootstrap: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    'no-png': { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
     printText(RUN_HELP);
     return 0;
   }
-  printText(
-    [
-      'attune run: benchmark suites are not available yet.',
-      'Suites that will exist:',
-      '  core        the shipped human data sets scored with the default model',
-      '  literature  the analyses of the reference papers, reproduced',
-      'They arrive with the main job. Until then, use the bring-your-own-data commands:',
-      '  attune rdm, attune compare, attune cka, attune encode (see attune --help).',
-    ].join('\n'),
-  );
-  return 0;
+  if (positionals.length > 0) throw new UsageError('run', `unexpected argument '${positionals[0]}'`);
+  const suite = typeof values.suite === 'string' ? values.suite : 'core';
+  if (!SUITES.some((s) => s.id === suite)) {
+    throw new UsageError('run', `unknown suite '${suite}' (known: ${SUITES.map((s) => s.id).join(', ')})`);
+  }
+  const outDir = resolve(typeof values.out === 'string' ? values.out : DEFAULT_OUT);
+  const results = await runSuite({
+    suite,
+    model: typeof values.model === 'string' ? values.model : 'glove',
+    seed: integerOption('run', 'seed', values.seed, 0) ?? 0,
+    bootstrap: integerOption('run', 'bootstrap', values.bootstrap, 0) ?? 1000,
+    cacheDir: values['no-cache'] ? false : undefined,
+  });
+  mkdirSync(outDir, { recursive: true });
+  const written = await writeReport(results, outDir, { png: !values['no-png'] });
+  if (values.json) printJson(results);
+  else printText(formatScorecard(results, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  note(`attune run: wrote ${written.files.length} files to ${outDir} (results.json, report.html${values['no-png'] ? '' : ', plots/*.png'})`);
+  return results.results.length === 0 ? 1 : 0;
 }

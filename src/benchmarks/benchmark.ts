@@ -1,0 +1,80 @@
+// What a benchmark is: which data, which model call, which measure, which ceiling — and what it returns.
+import type { Score } from '../measures/score.ts';
+import type { WordModel } from '../models/word-model.ts';
+
+/** Coverage of a benchmark's items by the model. */
+export interface Coverage {
+  /** Items (pairs, words) in the data set. */
+  n_items: number;
+  /** Items the model could answer (all words known, or a numeric recorded answer) and the human value is known. */
+  n_covered: number;
+  /** Up to 20 uncovered items, as examples. */
+  missing_examples: string[];
+  /** Multi-word items scored as the mean of their words' vectors. */
+  multi_word?: number;
+  /** Items without a human value (empty or NA cells), not counted as covered. */
+  no_human_value?: number;
+}
+
+/** Model against human values, one point per covered item (for the scatter plot). */
+export interface Scatter {
+  model: number[];
+  human: number[];
+  xLabel: string;
+  yLabel: string;
+}
+
+/** What a benchmark computes; the runner adds model, suite, timing and cache provenance. */
+export interface BenchmarkOutcome {
+  dataset: { id: string; checksum: string };
+  score: Score;
+  extra?: Record<string, Score>;
+  coverage: Coverage;
+  scatter?: Scatter;
+}
+
+/** Who answers a benchmark: the run's model, or a recorded file that ships with the data. */
+export type Subject = { kind: 'run-model' } | { kind: 'recorded'; dataset: string; file: string };
+
+/** One benchmark of a suite. */
+export interface Benchmark {
+  /** e.g. 'wordsim:simlex999', 'norms:glasgow:valence', 'recorded:gpt4:simlex999'. */
+  id: string;
+  title: string;
+  /** Bumped when the computation changes: part of the cache key. */
+  version: number;
+  subject: Subject;
+  /** Data set ids it reads (their checksums go into the cache key). */
+  datasets: readonly string[];
+  /** Whether the model can answer it (e.g. word vectors for a similarity benchmark); false: skipped. */
+  supports(model: WordModel): boolean;
+  run(model: WordModel, options: BenchmarkOptions): Promise<BenchmarkOutcome>;
+}
+
+/** Run-wide settings a benchmark uses. */
+export interface BenchmarkOptions {
+  seed: number;
+  /** Bootstrap resamples for intervals (default 1000). */
+  bootstrap?: number;
+}
+
+/** Most points a scatter keeps (every k-th covered item beyond that, deterministic). */
+export const SCATTER_MAX = 1000;
+
+/** Thin model/human value lists to at most SCATTER_MAX points, keeping every k-th one. */
+export function scatterOf(model: ArrayLike<number>, human: ArrayLike<number>, xLabel: string, yLabel: string): Scatter {
+  const n = model.length;
+  const step = Math.max(1, Math.ceil(n / SCATTER_MAX));
+  const m: number[] = [];
+  const h: number[] = [];
+  for (let i = 0; i < n; i += step) {
+    m.push(model[i]);
+    h.push(human[i]);
+  }
+  return { model: m, human: h, xLabel, yLabel };
+}
+
+/** Up to 20 examples from a list of uncovered item labels. */
+export function missingExamples(labels: readonly string[]): string[] {
+  return labels.slice(0, 20);
+}

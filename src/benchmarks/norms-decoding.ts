@@ -1,0 +1,77 @@
+// Norms decoding: how well a human rating (concreteness, valence, age of acquisition…) can be read out of
+// the model's word vectors — cross-validated ridge (5 shuffled outer folds, alpha per fold on 5 inner
+// folds), then Spearman and Pearson of the held-out predictions with the human means, bootstrap 95% CIs.
+import { matrix } from '../core/matrix.ts';
+import { loadNormsSet, NORM_SETS } from '../data/datasets/norms.ts';
+import { heldOutPredictions } from '../measures/encode.ts';
+import { pairedCorrelations } from '../measures/paired-correlation.ts';
+import type { WordModel } from '../models/word-model.ts';
+import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
+
+/** Outer and inner folds of the decoding. */
+export const DECODE_FOLDS = 5;
+
+/** The decoding benchmark for one norms column (an id of NORM_SETS). */
+export function normsDecodingBenchmark(setId: string): Benchmark {
+  const set = NORM_SETS.find((s) => s.id === setId);
+  if (!set) throw new Error(`unknown norms set '${setId}'`);
+  return {
+    id: `norms:${set.id}`,
+    title: set.title,
+    version: 1,
+    subject: { kind: 'run-model' },
+    datasets: [set.dataset],
+    supports: (model) => model.kind === 'embedding',
+    run: async (model, options) => {
+      const data = loadNormsSet(set.id);
+      const outcome = await decodeNorms(model, data.words, data.values, options);
+      return { dataset: { id: data.dataset, checksum: data.checksum }, ...outcome };
+    },
+  };
+}
+
+/** Decode human ratings of words from the model's vectors (shared with `attune norms --method decode`). */
+export async function decodeNorms(
+  model: WordModel,
+  words: readonly string[],
+  values: ArrayLike<number>,
+  options: BenchmarkOptions,
+): Promise<Omit<BenchmarkOutcome, 'dataset'>> {
+  if (model.kind !== 'embedding') throw new Error(`decoding needs word vectors; '${model.id}' is a recorded model`);
+  const vectors = model.vectors(words);
+  const d = vectors.matrix.cols;
+  const rows: number[] = [];
+  const missing: string[] = [];
+  let noHuman = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (!Number.isFinite(values[i])) noHuman++;
+    else if (vectors.covered[i]) rows.push(i);
+    else missing.push(words[i]);
+  }
+  const n = rows.length;
+  const x = matrix(n, d, new Float64Array(n * d));
+  const y = matrix(n, 1, new Float64Array(n));
+  rows.forEach((i, k) => {
+    for (let j = 0; j < d; j++) x.data[k * d + j] = vectors.matrix.data[i * d + j];
+    y.data[k] = values[i];
+  });
+  const held = await heldOutPredictions(x, y, { folds: DECODE_FOLDS, innerFolds: DECODE_FOLDS, seed: options.seed });
+  const predicted = held.predictions.data;
+  const human = y.data;
+  const seed = options.seed;
+  const { spearman: spearmanScore, pearson: pearsonScore } = pairedCorrelations(predicted, human, { bootstrap: options.bootstrap, seed });
+  const alphas = held.alphas.map((a) => a[0]);
+  const measure = `decode:ridge:kfold${DECODE_FOLDS}:spearman`;
+  return {
+    score: { ...spearmanScore, measure, details: { ...spearmanScore.details, alphas } },
+    extra: { pearson: { ...pearsonScore, measure: `decode:ridge:kfold${DECODE_FOLDS}:pearson` } },
+    coverage: {
+      n_items: words.length,
+      n_covered: n,
+      missing_examples: missingExamples(missing),
+      multi_word: vectors.multiWord,
+      ...(noHuman > 0 ? { no_human_value: noHuman } : {}),
+    },
+    scatter: scatterOf(predicted, human, 'decoded (held out)', 'human mean rating'),
+  };
+}

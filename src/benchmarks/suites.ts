@@ -1,0 +1,41 @@
+// The suites `attune run` knows: 'core' (the default: word similarity, norms decoding, recorded GPT-4 ratings).
+import { NORM_SETS } from '../data/datasets/norms.ts';
+import { WORD_SIMILARITY_SETS } from '../data/datasets/word-similarity.ts';
+import type { Benchmark } from './benchmark.ts';
+import { normsDecodingBenchmark } from './norms-decoding.ts';
+import { GLASGOW_GPT4_COLUMNS, recordedGlasgowBenchmark, recordedRawCBenchmark, recordedSimlexBenchmark } from './recorded-ratings.ts';
+import { wordSimilarityBenchmark } from './word-similarity.ts';
+
+/** A named list of benchmarks. */
+export interface Suite {
+  id: string;
+  description: string;
+  benchmarks: () => Benchmark[];
+}
+
+/** Norms columns decoded in the core suite: the full Glasgow norms, Brysbaert, Kuperman (not the 871-sense subset). */
+function coreNormSets(): string[] {
+  return NORM_SETS.map((s) => s.id).filter((id) => !id.startsWith('glasgow871:'));
+}
+
+/** Every suite, the default first. */
+export const SUITES: readonly Suite[] = [
+  {
+    id: 'core',
+    description: 'word similarity (11 sets), norms decoding (Glasgow ×9, Brysbaert, Kuperman), recorded GPT-4 ratings vs humans',
+    benchmarks: () => [
+      ...WORD_SIMILARITY_SETS.map((s) => wordSimilarityBenchmark(s.id)),
+      ...coreNormSets().map((id) => normsDecodingBenchmark(id)),
+      recordedSimlexBenchmark(),
+      ...Object.keys(GLASGOW_GPT4_COLUMNS).map((d) => recordedGlasgowBenchmark(d)),
+      recordedRawCBenchmark(),
+    ],
+  },
+];
+
+/** The suite with this id; unknown → Error listing the known ones. */
+export function getSuite(id: string): Suite {
+  const suite = SUITES.find((s) => s.id === id);
+  if (!suite) throw new Error(`unknown suite '${id}' (known: ${SUITES.map((s) => s.id).join(', ')}; 'literature' comes with a later release)`);
+  return suite;
+}

@@ -1,0 +1,73 @@
+// Word similarity: the cosine of the model's vectors for each word pair against the human rating
+// (Spearman, bootstrap 95% interval over pairs; Pearson alongside), with coverage.
+import { loadWordSimilarity, WORD_SIMILARITY_SETS } from '../data/datasets/word-similarity.ts';
+import { pairedCorrelations } from '../measures/paired-correlation.ts';
+import { rowCosines } from '../measures/row-cosines.ts';
+import type { WordModel } from '../models/word-model.ts';
+import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
+
+/** The word-similarity benchmark on one data set (an id of WORD_SIMILARITY_SETS). */
+export function wordSimilarityBenchmark(setId: string): Benchmark {
+  const set = WORD_SIMILARITY_SETS.find((s) => s.id === setId);
+  if (!set) throw new Error(`unknown word-similarity set '${setId}'`);
+  return {
+    id: `wordsim:${set.id}`,
+    title: set.title,
+    version: 1,
+    subject: { kind: 'run-model' },
+    datasets: [set.dataset],
+    supports: (model) => model.kind === 'embedding',
+    run: (model, options) => scoreWordPairs(model, set.id, options),
+  };
+}
+
+/** Score an embedding model on a shipped word-similarity set. */
+async function scoreWordPairs(model: WordModel, setId: string, options: BenchmarkOptions): Promise<BenchmarkOutcome> {
+  const data = loadWordSimilarity(setId);
+  const outcome = scorePairs(model, data.pairs, options);
+  return { dataset: { id: data.dataset, checksum: data.checksum }, ...outcome };
+}
+
+/** Spearman/Pearson of model cosines with human scores over word pairs (shared with `attune wordsim`). */
+export function scorePairs(
+  model: WordModel,
+  pairs: readonly { word1: string; word2: string; score: number }[],
+  options: BenchmarkOptions,
+): Omit<BenchmarkOutcome, 'dataset'> {
+  if (model.kind !== 'embedding') throw new Error(`word similarity needs word vectors; '${model.id}' is a recorded model`);
+  const left = model.vectors(pairs.map((p) => p.word1));
+  const right = model.vectors(pairs.map((p) => p.word2));
+  const known: number[] = [];
+  const missing: string[] = [];
+  for (let i = 0; i < pairs.length; i++) {
+    if (left.covered[i] && right.covered[i]) known.push(i);
+    else missing.push(`${pairs[i].word1}–${pairs[i].word2}`);
+  }
+  const cosines = rowCosines(left.matrix, right.matrix, known);
+  const modelValues: number[] = [];
+  const human: number[] = [];
+  const warnings: string[] = [];
+  known.forEach((i, k) => {
+    if (Number.isNaN(cosines[k])) {
+      missing.push(`${pairs[i].word1}–${pairs[i].word2} (zero vector)`);
+      return;
+    }
+    modelValues.push(cosines[k]);
+    human.push(pairs[i].score);
+  });
+  if (known.length > modelValues.length) warnings.push(`${known.length - modelValues.length} pairs have a zero vector and are not covered`);
+  const seed = options.seed;
+  const { spearman: score, pearson: pearsonScore } = pairedCorrelations(modelValues, human, { bootstrap: options.bootstrap, seed });
+  const measure = 'wordsim:cosine:spearman';
+  return {
+    score: { ...score, measure, ...(warnings.length ? { warnings: [...(score.warnings ?? []), ...warnings] } : {}) },
+    extra: { pearson: { ...pearsonScore, measure: 'wordsim:cosine:pearson' } },
+    coverage: {
+      n_items: pairs.length,
+      n_covered: modelValues.length,
+      missing_examples: missingExamples(missing),
+      multi_word: left.multiWord + right.multiWord,
+    },
+    scatter: scatterOf(modelValues, human, 'model cosine', 'human rating'),
+  };
+}

@@ -1,0 +1,91 @@
+// `attune wordsim <pairs-file> [--model ID] [--rating-column COL] [--seed S] [--bootstrap N] [--json]`.
+import { readWordPairs } from '../../data/word-pairs.ts';
+import { InputError } from '../../core/input-error.ts';
+import { pairedCorrelations } from '../../measures/paired-correlation.ts';
+import type { Score } from '../../measures/score.ts';
+import { scorePairs } from '../../benchmarks/word-similarity.ts';
+import { resolveModel } from '../../models/resolve-model.ts';
+import type { RecordedModel } from '../../models/word-model.ts';
+import { expectPositionals, integerOption, parseVerbArgs } from '../args.ts';
+import { printJson, printText } from '../output.ts';
+import { ratingColumn } from '../rating-column.ts';
+
+/** Help text of `attune wordsim`. */
+export const WORDSIM_HELP = `Usage: attune wordsim <pairs-file> [--model ID] [--rating-column COL] [--seed S] [--bootstrap N] [--json]
+
+Score a model on your own word pairs: the cosine of its vectors for each pair (or the rating a
+recorded model gave) against your human score, by Spearman (and Pearson), with a bootstrap 95%
+interval over pairs. The file: word1, word2, score per line (header optional; TSV, CSV, ';' or spaces).
+Pairs with a word the model does not know are counted as not covered (n_covered), never guessed.
+
+Options:
+  --model ID           glove (default), vectors:<file>, recorded:<file>
+  --rating-column COL  for recorded:<file>, the column holding the model's rating (default: its last column)
+  --seed S             bootstrap seed (default 0)
+  --bootstrap N        resamples for ci95 (default 1000)
+  --json               one JSON document: spearman, pearson, ci95, n_pairs, n_covered, …
+`;
+
+/** Run `attune wordsim`; returns the exit code. */
+export async function runWordsim(args: string[]): Promise<number> {
+  const { values, positionals } = parseVerbArgs('wordsim', args, {
+    model: { type: 'string' }, 'rating-column': { type: 'string' }, seed: { type: 'string' },
+    bootstrap: { type: 'string' }, json: { type: 'boolean' },
+  });
+  if (values.help) {
+    printText(WORDSIM_HELP);
+    return 0;
+  }
+  const [file] = expectPositionals('wordsim', positionals, ['pairs-file']);
+  const options = { seed: integerOption('wordsim', 'seed', values.seed, 0) ?? 0, bootstrap: integerOption('wordsim', 'bootstrap', values.bootstrap, 0) ?? 1000 };
+  const data = readWordPairs(file);
+  if (data.pairs.length === 0) throw new InputError('no word pairs in the file', { file });
+  const model = await resolveModel(typeof values.model === 'string' ? values.model : 'glove');
+  let spearman: Score;
+  let pearson: Score;
+  let covered: number;
+  let missing: string[];
+  if (model.kind === 'embedding') {
+    const outcome = scorePairs(model, data.pairs, options);
+    spearman = outcome.score;
+    pearson = outcome.extra!.pearson;
+    covered = outcome.coverage.n_covered;
+    missing = outcome.coverage.missing_examples;
+  } else {
+    ({ spearman, pearson, covered, missing } = recordedPairs(model, data.pairs, ratingColumn('wordsim', model, values['rating-column']), options));
+  }
+  const result = {
+    file, model: { id: model.id, revision: model.revision }, measure: spearman.measure,
+    spearman: spearman.value, pearson: pearson.value, ci95: spearman.ci95 ?? null, pearson_ci95: pearson.ci95 ?? null,
+    n_pairs: data.pairs.length, n_covered: covered, missing_examples: missing, seed: options.seed, bootstrap: options.bootstrap,
+    warnings: spearman.warnings ?? [],
+  };
+  if (values.json) printJson(result);
+  else {
+    const ci = result.ci95 ? ` [${result.ci95[0].toFixed(4)}, ${result.ci95[1].toFixed(4)}]` : '';
+    printText(`${file} with ${model.id}: Spearman ${result.spearman.toFixed(4)}${ci}, Pearson ${result.pearson.toFixed(4)}; ${covered} of ${data.pairs.length} pairs covered`);
+  }
+  return 0;
+}
+
+/** Correlate a recorded model's pair ratings with the human scores; absent or non-numeric answers are not covered. */
+function recordedPairs(
+  model: RecordedModel, pairs: readonly { word1: string; word2: string; score: number }[], column: string, options: { seed: number; bootstrap: number },
+): { spearman: Score; pearson: Score; covered: number; missing: string[] } {
+  const m: number[] = [];
+  const h: number[] = [];
+  const missing: string[] = [];
+  for (const p of pairs) {
+    const r = model.pairRating(p.word1, p.word2, column);
+    if (r === undefined || !Number.isFinite(r)) missing.push(`${p.word1}–${p.word2}`);
+    else {
+      m.push(r);
+      h.push(p.score);
+    }
+  }
+  return {
+    ...pairedCorrelations(m, h, options),
+    covered: m.length,
+    missing: missing.slice(0, 20),
+  };
+}

@@ -1,0 +1,24 @@
+// The measure ids Attune reports, with what each computes (for `attune list measures`).
+
+/** One measure id (parameters in brackets) and a one-line description. */
+export interface MeasureEntry { id: string; description: string }
+
+/** Every measure family, in the order of the design's method table. */
+export const MEASURES: readonly MeasureEntry[] = [
+  { id: 'rdm:euclidean|correlation|cosine|mahalanobis', description: 'RDM of a features matrix (rsatoolbox conventions; euclidean = squared distance / channels)' },
+  { id: 'rdm:crossnobis', description: 'cross-validated Mahalanobis RDM over runs/folds' },
+  { id: 'compare:spearman|rho-a|tau-a|kendall|corr|cosine', description: 'RDM comparison, with permutation test over stimuli and bootstrap CI' },
+  { id: 'ceiling:rdm', description: 'RDM noise ceiling: upper = each subject vs mean of all, lower = leave-one-subject-out' },
+  { id: 'transform:geotopological', description: 'geo-topological transform of an RDM before comparison (topological RSA)' },
+  { id: 'cka:linear[:debiased]|cka:rbf', description: 'centred kernel alignment (biased or debiased HSIC)' },
+  { id: 'cca:svcca|cca:pwcca', description: 'singular-vector and projection-weighted CCA' },
+  { id: 'procrustes:distance|angular', description: 'orthogonal Procrustes distance' },
+  { id: 'knn:mutual|cycle|cknna', description: 'mutual nearest-neighbour alignment (platonic-rep)' },
+  { id: 'encode:ridge:kfoldK', description: 'cross-validated ridge encoding, per-target alpha, per-target held-out Pearson r' },
+  { id: 'ceiling:split-half', description: 'split-half reliability with the Spearman–Brown correction' },
+  { id: 'cluster:davies-bouldin|dunn|xie-beni|calinski-harabasz|silhouette|aqi', description: 'cluster separation of labelled activations; AQI a fixed combination' },
+  { id: 'corr:spearman|pearson', description: 'model vs human values over items, bootstrap CI over items' },
+  { id: 'wordsim:cosine:spearman', description: 'cosine of word vectors per pair vs human similarity, Spearman' },
+  { id: 'decode:ridge:kfold5:spearman', description: 'norms decoded from word vectors by cross-validated ridge, held-out Spearman' },
+  { id: 'recorded:rating:spearman', description: "a model's recorded ratings vs the human means, Spearman" },
+];

@@ -1,0 +1,108 @@
+// The runner: resolve the model, run a suite's benchmarks one by one with progress, reuse cached
+// outcomes (keyed by benchmark version, model revision, data checksums and seed), collect RunResults.
+import { readFileSync } from 'node:fs';
+import type { Benchmark, BenchmarkOutcome, Subject } from '../benchmarks/benchmark.ts';
+import { getSuite } from '../benchmarks/suites.ts';
+import { verifyDataset } from '../data/registry.ts';
+import type { WordModel } from '../models/word-model.ts';
+import { openCache, type Cache } from './cache.ts';
+import { cacheKey } from './cache-key.ts';
+import { createProgress } from './progress.ts';
+import { RESULTS_SCHEMA_VERSION, type BenchmarkResult, type RunResults } from './results.ts';
+import { openSubject } from './subjects.ts';
+import { fromStorable, toStorable } from './storable-json.ts';
+
+/** What to run. */
+export interface RunOptions {
+  suite?: string;
+  /** Model id (default 'glove'). */
+  model?: string;
+  seed?: number;
+  /** Bootstrap resamples for every interval (default 1000). */
+  bootstrap?: number;
+  /** Cache folder (default: cacheDirectory()); `false` runs without a cache. */
+  cacheDir?: string | false;
+  /** Progress output: 'auto' (bar on a TTY, lines otherwise), 'lines', or 'off'. */
+  progress?: 'auto' | 'lines' | 'off';
+}
+
+/** The tool version, from package.json. */
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+/** Run a suite and return its results (nothing is written here; see report/write-report). */
+export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
+  const suite = getSuite(options.suite ?? 'core');
+  const seed = options.seed ?? 0;
+  const bootstrap = options.bootstrap ?? 1000;
+  const runModel = await openSubject({ kind: 'run-model' }, options.model ?? 'glove', options.cacheDir);
+  const cache = options.cacheDir === false ? undefined : openCache(options.cacheDir);
+  const benchmarks = suite.benchmarks();
+  const progress = createProgress({
+    total: benchmarks.length, title: `attune run ${suite.id}`,
+    silent: options.progress === 'off', quiet: options.progress === 'lines' ? true : undefined,
+  });
+  const results: BenchmarkResult[] = [];
+  const failures: RunResults['failures'] = [];
+  const subjects = new Map<string, WordModel>();
+  try {
+    for (const benchmark of benchmarks) {
+      const model = await subjectFor(benchmark.subject, runModel, subjects, options.cacheDir);
+      if (!benchmark.supports(model)) {
+        failures.push({ benchmark: benchmark.id, error: `skipped: model '${model.id}' cannot answer it` });
+        progress.step(benchmark.title, 'skipped');
+        continue;
+      }
+      const started = performance.now();
+      try {
+        const { outcome, cached } = await outcomeOf(benchmark, model, { seed, bootstrap }, cache);
+        const seconds = (performance.now() - started) / 1000;
+        results.push({
+          benchmark: benchmark.id, title: benchmark.title, suite: suite.id,
+          model: { id: model.id, revision: model.revision }, ...outcome, seconds, cached,
+        });
+        progress.step(benchmark.title, cached ? 'cached' : `${seconds.toFixed(1)} s`);
+      } catch (error) {
+        failures.push({ benchmark: benchmark.id, error: error instanceof Error ? error.message : String(error) });
+        progress.step(benchmark.title, 'failed');
+      }
+    }
+  } finally {
+    progress.done();
+    cache?.close();
+  }
+  return {
+    schema: 'attune-results', schema_version: RESULTS_SCHEMA_VERSION,
+    tool: { name: 'attune', version: toolVersion() }, created: new Date().toISOString(),
+    suite: suite.id, model: { id: runModel.id, revision: runModel.revision }, seed, results, failures,
+  };
+}
+
+/** The model answering a benchmark: the run's model, or a recorded file (opened once per run). */
+async function subjectFor(subject: Subject, runModel: WordModel, opened: Map<string, WordModel>, cacheDir: string | false | undefined): Promise<WordModel> {
+  if (subject.kind === 'run-model') return runModel;
+  const key = `${subject.dataset}/${subject.file}`;
+  let model = opened.get(key);
+  if (!model) {
+    model = await openSubject(subject, '', cacheDir);
+    opened.set(key, model);
+  }
+  return model;
+}
+
+/** A benchmark's outcome from the cache, or computed and then cached (one atomic write). */
+async function outcomeOf(
+  benchmark: Benchmark, model: WordModel, settings: { seed: number; bootstrap: number }, cache: Cache | undefined,
+): Promise<{ outcome: BenchmarkOutcome; cached: boolean }> {
+  const key = cacheKey({
+    kind: 'benchmark-outcome', benchmark: benchmark.id, version: benchmark.version,
+    model: model.revision, datasets: benchmark.datasets.map((id) => verifyDataset(id)), ...settings,
+  });
+  const hit = cache?.getJson<unknown>(key);
+  if (hit !== undefined) return { outcome: fromStorable(hit) as BenchmarkOutcome, cached: true };
+  const outcome = await benchmark.run(model, settings);
+  cache?.putJson(key, 'benchmark-outcome', toStorable(outcome));
+  return { outcome, cached: false };
+}

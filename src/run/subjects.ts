@@ -1,0 +1,23 @@
+// Opening the model that answers a benchmark: the run's model by id, or a recorded file shipped in data/.
+import type { Subject } from '../benchmarks/benchmark.ts';
+import { datasetFile } from '../data/registry.ts';
+import { resolveModel } from '../models/resolve-model.ts';
+import type { RecordedModel, WordModel } from '../models/word-model.ts';
+
+/** The model for a subject; recorded files shipped with the data get the id `recorded:data/<folder>/<file>`. */
+export async function openSubject(subject: Subject, modelId: string, cacheDir: string | false | undefined): Promise<WordModel> {
+  const options = typeof cacheDir === 'string' ? { cacheDir } : {};
+  if (subject.kind === 'run-model') return resolveModel(modelId, options);
+  const model = await resolveModel(`recorded:${datasetFile(subject.dataset, subject.file)}`, options);
+  if (model.kind !== 'recorded') throw new Error(`${subject.file} did not open as recorded answers`);
+  return renamed(model, `recorded:data/${subject.dataset}/${subject.file}`);
+}
+
+/** The same recorded answers under another id (the repo-relative one, so no machine path leaks into results). */
+function renamed(model: RecordedModel, id: string): RecordedModel {
+  return {
+    kind: 'recorded', id, revision: model.revision, columns: model.columns,
+    rating: (item, column) => model.rating(item, column),
+    pairRating: (a, b, column) => model.pairRating(a, b, column),
+  };
+}
