@@ -1,8 +1,5 @@
 // CLI output: atomic file writes, one JSON document on stdout, exact number formatting, human notes on stderr.
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { InputError } from '../core/input-error.ts';
+export { writeFileAtomic } from '../core/atomic-write.ts';
 
 /** A float64 as the shortest text that reads back to the same number (what Python's repr prints). */
 export function formatNumber(x: number): string {
@@ -24,26 +21,6 @@ export function condensedToSquareCsv(vector: ArrayLike<number>, n: number): stri
     lines[i] = fields.join(',');
   }
   return lines.join('\n') + '\n';
-}
-
-/**
- * Write a file atomically: the data goes to a temporary file in the same folder, which is then renamed
- * over the target, so a reader never sees a half-written file and a failed run leaves none behind.
- */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, data, { flag: 'wx' });
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`cannot write: the folder ${dirname(path)} does not exist`, { file: path });
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError('cannot write: permission denied', { file: path });
-    if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') throw new InputError('cannot write: is a directory', { file: path });
-    if (code === 'ENOTDIR') throw new InputError(`cannot write: ${dirname(path)} is not a folder`, { file: path });
-    throw error;
-  }
 }
 
 /** JSON text of a value: typed arrays become arrays, non-finite numbers become null. */

@@ -1,25 +1,11 @@
 // Write a run's report folder: results.json, report.html and optionally one PNG per plot, each file atomically.
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../core/atomic-write.ts';
 import type { RunResults } from '../run/results.ts';
 import { reportHtml } from './html.ts';
 import { reportPlots } from './plots.ts';
-import { renderPng } from './render-png.ts';
-import { renderPlots } from './render-svg.ts';
-
-let tempCounter = 0;
-
-/** Write `data` to `path` through a temporary file in the same folder, renamed over the target (never half-written). */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-}
+import { renderPlotsCached, renderPngCached, type BlobStore } from './cached-render.ts';
 
 /** results.json text: pretty-printed with 2 spaces and a trailing newline. */
 export function resultsJson(results: RunResults): string {
@@ -27,16 +13,17 @@ export function resultsJson(results: RunResults): string {
 }
 
 /**
- * Write results.json and report.html into `outDir` (created if needed) and, with `png`, plots/<plot id>.png per plot.
+ * Write results.json and report.html into `outDir` (created if needed) and, with `png`, plots/<plot id>.png per plot;
+ * with a `store`, rendered plots are reused by content hash (a warm run renders nothing).
  * Returns the paths written, joined onto `outDir` as given.
  */
 export async function writeReport(
   results: RunResults,
   outDir: string,
-  options: { png?: boolean } = {},
+  options: { png?: boolean; store?: BlobStore } = {},
 ): Promise<{ files: string[] }> {
   await mkdir(outDir, { recursive: true });
-  const plots = await renderPlots(reportPlots(results));
+  const plots = await renderPlotsCached(reportPlots(results), options.store);
   const files: string[] = [];
   const put = async (path: string, data: string | Uint8Array): Promise<void> => {
     await writeFileAtomic(path, data);
@@ -47,7 +34,7 @@ export async function writeReport(
   if (options.png) {
     const plotDir = join(outDir, 'plots');
     await mkdir(plotDir, { recursive: true });
-    for (const p of plots) await put(join(plotDir, `${p.id}.png`), renderPng(p.svg));
+    for (const p of plots) await put(join(plotDir, `${p.id}.png`), renderPngCached(p.svg, options.store));
   }
   return { files };
 }

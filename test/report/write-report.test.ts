@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic, writeReport } from '../../src/report/write-report.ts';
+import { writeFileAtomic } from '../../src/core/atomic-write.ts';
+import { writeReport } from '../../src/report/write-report.ts';
 import type { RunResults } from '../../src/run/results.ts';
 
 const fixtureText = readFileSync(new URL('../fixtures/report/run-results.json', import.meta.url), 'utf8');

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { SUITES } from '../../benchmarks/suites.ts';
 import { formatScorecard } from '../../report/scorecard.ts';
 import { writeReport } from '../../report/write-report.ts';
+import { openCache } from '../../run/cache.ts';
 import { runSuite } from '../../run/runner.ts';
 import { integerOption, parseVerbArgs, UsageError } from '../args.ts';
 import { note, printJson, printText } from '../output.ts';
@@ -63,7 +64,13 @@ export async function runRun(args: string[]): Promise<number> {
     cacheDir: values['no-cache'] ? false : undefined,
   });
   mkdirSync(outDir, { recursive: true });
-  const written = await writeReport(results, outDir, { png: !values['no-png'] });
+  const store = values['no-cache'] ? undefined : openCache();
+  let written: { files: string[] };
+  try {
+    written = await writeReport(results, outDir, { png: !values['no-png'], store });
+  } finally {
+    store?.close();
+  }
   if (values.json) printJson(results);
   else printText(formatScorecard(results, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
   note(`attune run: wrote ${written.files.length} files to ${outDir} (results.json, report.html${values['no-png'] ? '' : ', plots/*.png'})`);
