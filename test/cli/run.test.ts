@@ -2,22 +2,45 @@
 // against values computed independently (the issue's GloVe figures; scipy for the recorded GPT-4 rows).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { attune, scratch } from '../../test-support/run-cli.ts';
+import { attune, BIN, scratch } from '../../test-support/run-cli.ts';
 
 interface Row { benchmark: string; score: { value: number; ci95?: [number, number]; measure: string }; coverage: { n_items: number; n_covered: number }; cached: boolean }
 
 const gpt4 = JSON.parse(readFileSync(new URL('../fixtures/core-suite/gpt4_expected.json', import.meta.url), 'utf8')) as Record<string, { spearman: number; n_items: number; n_covered: number }>;
 
-test('attune run: GloVe scores on the core suite, recorded GPT-4 rows, a report, then a warm rerun from the cache', { timeout: 300_000 }, async () => {
+/** Start `attune run --out out` and interrupt it (SIGINT, as Ctrl-C) once `step` benchmarks are done. */
+function interruptedRun(dir: string, step: number): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'run', '--out', 'out'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => {
+      stderr += s;
+      if (stderr.includes(`[${step}/`)) child.kill('SIGINT');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
+}
+
+test('attune run: interrupted, resumed, GloVe scores on the core suite, recorded GPT-4 rows, a report, then a warm rerun', { timeout: 300_000 }, async () => {
   const { dir, cleanup } = scratch();
   const before = process.env.ATTUNE_CACHE_DIR;
   process.env.ATTUNE_CACHE_DIR = join(dir, 'cache');
   try {
+    // Ctrl-C after 14 benchmarks: no output file, half-written or whole.
+    const stopped = await interruptedRun(dir, 14);
+    assert.notEqual(stopped, 0);
+    assert.ok(!existsSync(join(dir, 'out')) || readdirSync(join(dir, 'out')).length === 0);
+
     const cold = await attune(['run', '--json', '--out', 'out'], dir);
     assert.equal(cold.code, 0, cold.stderr);
     const results = JSON.parse(cold.stdout) as { schema: string; model: { id: string }; results: Row[]; failures: unknown[] };
+    // The rerun resumed: what finished before the interruption came from the cache, the rest was computed.
+    const cachedCount = results.results.filter((r) => r.cached).length;
+    assert.ok(cachedCount >= 13 && cachedCount < results.results.length, `${cachedCount} cached`);
     assert.equal(results.schema, 'attune-results');
     assert.equal(results.model.id, 'glove');
     const by = new Map(results.results.map((r) => [r.benchmark, r]));
