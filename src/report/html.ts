@@ -6,11 +6,11 @@ import { formatValue, groupSections, SCORECARD_COLUMNS, scorecardCells, scorecar
 /** How the numbers of each section are computed, in one line. */
 const HOW: Record<string, string> = {
   wordsim:
-    'Cosine similarity of the model\u2019s vectors for the two words of each pair, compared with the human similarity ratings by rank correlation; 95% CI by bootstrap over pairs.',
+    'Cosine similarity of the model\u2019s vectors for the two words of each pair (multi-word items: the mean of their words), Spearman correlation with the human ratings (Pearson in the methods table); 95% CI: percentile bootstrap over pairs, 1000 resamples. Pairs with an unknown word are not covered and not scored.',
   norms:
-    'Each norm decoded from the model\u2019s word vectors by cross-validated ridge regression; out-of-fold predictions compared with the human means by rank correlation; 95% CI by bootstrap over words; normalized = value / inter-rater ceiling where one exists.',
+    'Each norm decoded from the model\u2019s word vectors by ridge regression with an intercept: 5 shuffled outer folds, alpha (10^-2\u202610^5) chosen on 5 inner folds of each training part; held-out predictions compared with the human means by Spearman (Pearson in the methods table); 95% CI: percentile bootstrap over words.',
   recorded:
-    'Ratings a language model gave earlier (recorded responses shipped with the data) compared with the human means by rank correlation; 95% CI by bootstrap over items.',
+    'Ratings GPT-4 gave under the human norming instructions (Trott 2024, shipped in data/llm_norms_gpt4) compared with the human means by Spearman; answers that are not numbers are not covered; 95% CI: percentile bootstrap over items.',
   other: 'See the measure id of each row for the method.',
 };
 
