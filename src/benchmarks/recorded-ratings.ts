@@ -18,10 +18,10 @@ export const GLASGOW_GPT4_COLUMNS: Readonly<Record<string, string>> = {
 };
 
 /** One (label, model answer, human value) per item of a recorded comparison. */
-interface RecordedItem { label: string; model: number | undefined; human: number }
+export interface RecordedItem { label: string; model: number | undefined; human: number }
 
-/** Correlate recorded answers with human values; absent or non-numeric answers are uncovered. */
-function scoreRecorded(items: readonly RecordedItem[], options: BenchmarkOptions, measure: string): Omit<BenchmarkOutcome, 'dataset'> {
+/** Correlate recorded answers with human values; absent or non-numeric answers are uncovered (shared with `attune wordsim|norms`). */
+export function scoreRecorded(items: readonly RecordedItem[], options: BenchmarkOptions, measure: string): Omit<BenchmarkOutcome, 'dataset'> {
   const model: number[] = [];
   const human: number[] = [];
   const missing: string[] = [];

@@ -1,5 +1,6 @@
 // The `attune` command line: verb dispatch, help, version and exit codes (0 ok, 2 bad input or usage, 1 anything else).
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { toolVersion } from '../run/tool-version.ts';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../core/input-error.ts';
 import { InvalidInputError } from '../measures/errors.ts';
@@ -54,12 +55,6 @@ const VERBS: Record<string, Verb> = {
   },
 };
 
-/** The version in package.json. */
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
-}
-
 /** Help text of `attune` itself. */
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(VERBS).map((v) => v.length));
@@ -101,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
       return await dispatch(rest[0], ['--help']);
     }
     if (verb === '-V' || verb === '--version') {
-      process.stdout.write(`attune ${version()}\n`);
+      process.stdout.write(`attune ${toolVersion()}\n`);
       return 0;
     }
     return await dispatch(verb, rest);

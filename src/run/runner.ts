@@ -1,6 +1,5 @@
 // The runner: resolve the model, run a suite's benchmarks one by one with progress, reuse cached
 // outcomes (keyed by benchmark version, model revision, data checksums and seed), collect RunResults.
-import { readFileSync } from 'node:fs';
 import type { Benchmark, BenchmarkOutcome, Subject } from '../benchmarks/benchmark.ts';
 import { getSuite } from '../benchmarks/suites.ts';
 import { verifyDataset } from '../data/registry.ts';
@@ -10,6 +9,7 @@ import { cacheKey } from './cache-key.ts';
 import { createProgress } from './progress.ts';
 import { RESULTS_SCHEMA_VERSION, type BenchmarkResult, type RunResults } from './results.ts';
 import { openSubject } from './subjects.ts';
+import { toolVersion } from './tool-version.ts';
 import { fromStorable, toStorable } from './storable-json.ts';
 
 /** What to run. */
@@ -24,12 +24,6 @@ export interface RunOptions {
   cacheDir?: string | false;
   /** Progress output: 'auto' (bar on a TTY, lines otherwise), 'lines', or 'off'. */
   progress?: 'auto' | 'lines' | 'off';
-}
-
-/** The tool version, from package.json. */
-export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
 }
 
 /** Run a suite and return its results (nothing is written here; see report/write-report). */

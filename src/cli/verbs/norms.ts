@@ -2,8 +2,7 @@
 import { InputError } from '../../core/input-error.ts';
 import { readNorms } from '../../data/norms-file.ts';
 import { decodeNorms } from '../../benchmarks/norms-decoding.ts';
-import { pairedCorrelations } from '../../measures/paired-correlation.ts';
-import type { Score } from '../../measures/score.ts';
+import { scoreRecorded } from '../../benchmarks/recorded-ratings.ts';
 import { resolveModel } from '../../models/resolve-model.ts';
 import { choiceOption, expectPositionals, integerOption, parseVerbArgs, UsageError } from '../args.ts';
 import { printJson, printText } from '../output.ts';
@@ -52,36 +51,20 @@ export async function runNorms(args: string[]): Promise<number> {
   const table = readNorms(file, columnRef(values['word-column'], 'word-column'), columnRef(values.column, 'column'));
   if (table.words.length === 0) throw new InputError('no rows in the file', { file });
   const model = await resolveModel(typeof values.model === 'string' ? values.model : 'glove');
-  let spearman: Score;
-  let pearson: Score;
-  let covered: number;
-  let missing: string[];
+  let outcome;
   if (method === 'decode') {
     if (model.kind !== 'embedding') throw new UsageError('norms', `--method decode needs word vectors; ${model.id} holds recorded ratings (use --method rate)`);
-    const outcome = await decodeNorms(model, table.words, table.values, options);
-    ({ score: spearman } = outcome);
-    pearson = outcome.extra!.pearson;
-    covered = outcome.coverage.n_covered;
-    missing = outcome.coverage.missing_examples;
+    outcome = await decodeNorms(model, table.words, table.values, options);
   } else {
     if (model.kind !== 'recorded') throw new UsageError('norms', `--method rate needs a model that rates words (recorded:<file> now; openai:<model> later)`);
     const column = ratingColumn('norms', model, values['rating-column']);
-    const m: number[] = [];
-    const h: number[] = [];
-    missing = [];
-    table.words.forEach((word, i) => {
-      const r = model.rating(word, column);
-      if (!Number.isFinite(table.values[i])) return;
-      if (r === undefined || !Number.isFinite(r)) missing.push(word);
-      else {
-        m.push(r);
-        h.push(table.values[i]);
-      }
-    });
-    ({ spearman, pearson } = pairedCorrelations(m, h, options));
-    covered = m.length;
-    missing = missing.slice(0, 20);
+    const items = table.words.map((word, i) => ({ label: word, human: table.values[i], model: model.rating(word, column) }));
+    outcome = scoreRecorded(items, options, 'recorded:rating');
   }
+  const spearman = outcome.score;
+  const pearson = outcome.extra!.pearson;
+  const covered = outcome.coverage.n_covered;
+  const missing = outcome.coverage.missing_examples;
   const result = {
     file, column: table.column, method, model: { id: model.id, revision: model.revision }, measure: spearman.measure,
     spearman: spearman.value, pearson: pearson.value, ci95: spearman.ci95 ?? null, pearson_ci95: pearson.ci95 ?? null,

@@ -1,8 +1,7 @@
 // `attune wordsim <pairs-file> [--model ID] [--rating-column COL] [--seed S] [--bootstrap N] [--json]`.
 import { readWordPairs } from '../../data/word-pairs.ts';
 import { InputError } from '../../core/input-error.ts';
-import { pairedCorrelations } from '../../measures/paired-correlation.ts';
-import type { Score } from '../../measures/score.ts';
+import { scoreRecorded, type RecordedItem } from '../../benchmarks/recorded-ratings.ts';
 import { scorePairs } from '../../benchmarks/word-similarity.ts';
 import { resolveModel } from '../../models/resolve-model.ts';
 import type { RecordedModel } from '../../models/word-model.ts';
@@ -41,19 +40,13 @@ export async function runWordsim(args: string[]): Promise<number> {
   const data = readWordPairs(file);
   if (data.pairs.length === 0) throw new InputError('no word pairs in the file', { file });
   const model = await resolveModel(typeof values.model === 'string' ? values.model : 'glove');
-  let spearman: Score;
-  let pearson: Score;
-  let covered: number;
-  let missing: string[];
-  if (model.kind === 'embedding') {
-    const outcome = scorePairs(model, data.pairs, options);
-    spearman = outcome.score;
-    pearson = outcome.extra!.pearson;
-    covered = outcome.coverage.n_covered;
-    missing = outcome.coverage.missing_examples;
-  } else {
-    ({ spearman, pearson, covered, missing } = recordedPairs(model, data.pairs, ratingColumn('wordsim', model, values['rating-column']), options));
-  }
+  const outcome = model.kind === 'embedding'
+    ? scorePairs(model, data.pairs, options)
+    : scoreRecorded(recordedItems(model, data.pairs, ratingColumn('wordsim', model, values['rating-column'])), options, 'recorded:rating');
+  const spearman = outcome.score;
+  const pearson = outcome.extra!.pearson;
+  const covered = outcome.coverage.n_covered;
+  const missing = outcome.coverage.missing_examples;
   const result = {
     file, model: { id: model.id, revision: model.revision }, measure: spearman.measure,
     spearman: spearman.value, pearson: pearson.value, ci95: spearman.ci95 ?? null, pearson_ci95: pearson.ci95 ?? null,
@@ -68,24 +61,7 @@ export async function runWordsim(args: string[]): Promise<number> {
   return 0;
 }
 
-/** Correlate a recorded model's pair ratings with the human scores; absent or non-numeric answers are not covered. */
-function recordedPairs(
-  model: RecordedModel, pairs: readonly { word1: string; word2: string; score: number }[], column: string, options: { seed: number; bootstrap: number },
-): { spearman: Score; pearson: Score; covered: number; missing: string[] } {
-  const m: number[] = [];
-  const h: number[] = [];
-  const missing: string[] = [];
-  for (const p of pairs) {
-    const r = model.pairRating(p.word1, p.word2, column);
-    if (r === undefined || !Number.isFinite(r)) missing.push(`${p.word1}–${p.word2}`);
-    else {
-      m.push(r);
-      h.push(p.score);
-    }
-  }
-  return {
-    ...pairedCorrelations(m, h, options),
-    covered: m.length,
-    missing: missing.slice(0, 20),
-  };
+/** The recorded model's rating of each pair (either order) next to the human score. */
+function recordedItems(model: RecordedModel, pairs: readonly { word1: string; word2: string; score: number }[], column: string): RecordedItem[] {
+  return pairs.map((p) => ({ label: `${p.word1}–${p.word2}`, human: p.score, model: model.pairRating(p.word1, p.word2, column) }));
 }
