@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRng } from '../../src/core/random.ts';
 import fc from 'fast-check';
 import { matrix, type Matrix } from '../../src/core/matrix.ts';
 import {
@@ -12,20 +13,6 @@ import {
 } from '../../src/core/eigen.ts';
 import { mul, orthonormalizeColumns, transposed } from '../../test-support/naive-linear-algebra.ts';
 
-/** Seeded uniform [0, 1) (mulberry32) and standard normal (Box–Muller). */
-function rng(seed: number): { uniform: () => number; normal: () => number } {
-  let s = seed >>> 0;
-  const uniform = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, normal };
-}
-
 function frob(a: Matrix): number {
   let s = 0;
   for (const v of a.data) s += v * v;
@@ -34,7 +21,7 @@ function frob(a: Matrix): number {
 
 /** Random orthogonal n×n: modified Gram–Schmidt on a Gaussian matrix (columns). */
 function randomOrthogonal(n: number, seed: number): Matrix {
-  const r = rng(seed);
+  const r = createRng(seed);
   const q = Float64Array.from({ length: n * n }, () => r.normal());
   orthonormalizeColumns(q, n, n);
   return matrix(n, n, q);
@@ -53,7 +40,7 @@ function withSpectrum(values: number[], seed: number): Matrix {
 
 /** Random SPD: G·Gᵀ/n + I/10 for a Gaussian G. */
 function randomSpd(n: number, seed: number): Matrix {
-  const r = rng(seed);
+  const r = createRng(seed);
   const g = matrix(n, n, Float64Array.from({ length: n * n }, () => r.normal()));
   const a = mul(g, transposed(g));
   for (let i = 0; i < n * n; i++) a.data[i] /= n;

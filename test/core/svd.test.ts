@@ -1,25 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRng } from '../../src/core/random.ts';
 import { matrix, type Matrix } from '../../src/core/matrix.ts';
 import { singularValues, thinSvd, type ThinSvd } from '../../src/core/svd.ts';
 import { mul, orthonormalizeColumns } from '../../test-support/naive-linear-algebra.ts';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  const uniform = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-}
-
 /** n×k matrix with orthonormal columns (modified Gram–Schmidt, twice, on Gaussian columns). */
 function orthonormalColumns(n: number, k: number, seed: number): Matrix {
-  const normal = rng(seed);
-  const q = Float64Array.from({ length: n * k }, () => normal());
+  const rng = createRng(seed);
+  const q = Float64Array.from({ length: n * k }, () => rng.normal());
   orthonormalizeColumns(q, n, k);
   return matrix(n, k, q);
 }
