@@ -14,6 +14,8 @@ export interface Coverage {
   multi_word?: number;
   /** Items without a human value (empty or NA cells), not counted as covered. */
   no_human_value?: number;
+  /** For a rater model: how its answers were read (log-probabilities, parsed text, unreadable). */
+  answers?: { logprobs: number; parsed: number; none: number };
 }
 
 /** Model against human values, one point per covered item (for the scatter plot). */
@@ -24,6 +26,26 @@ export interface Scatter {
   yLabel: string;
 }
 
+/** One layer's score in a layer profile (--layers all|best). */
+export interface LayerScore {
+  layer: number;
+  name: string;
+  value: number;
+  ci95?: [number, number];
+  n: number;
+}
+
+/** Which layer the headline score comes from, and how it was chosen. */
+export interface LayerUsed {
+  layer: number;
+  name: string;
+  /** 'default': the model's last layer; 'given': --layers N; 'best': chosen on a selection split and scored on the rest. */
+  chosen: 'default' | 'given' | 'best';
+  /** For 'best': items used to choose the layer and items the headline score was computed on. */
+  selection_items?: number;
+  evaluation_items?: number;
+}
+
 /** What a benchmark computes; the runner adds model, suite, timing and cache provenance. */
 export interface BenchmarkOutcome {
   dataset: { id: string; checksum: string };
@@ -31,6 +53,10 @@ export interface BenchmarkOutcome {
   extra?: Record<string, Score>;
   coverage: Coverage;
   scatter?: Scatter;
+  /** The layer of a multi-layer model that the score is from. */
+  layer?: LayerUsed;
+  /** Per-layer scores: every layer on all items (--layers all), or on the selection split (--layers best). */
+  layers?: LayerScore[];
 }
 
 /** Who answers a benchmark: the run's model, or a recorded file that ships with the data. */
@@ -56,7 +82,12 @@ export interface BenchmarkOptions {
   seed: number;
   /** Bootstrap resamples for intervals (default 1000). */
   bootstrap?: number;
+  /** Which layer(s) of a multi-layer model to score (default: the last). */
+  layers?: LayerChoice;
 }
+
+/** --layers: the model's default layer, every layer, the best on a held-out split, or layer N (0 = embeddings). */
+export type LayerChoice = 'default' | 'all' | 'best' | number;
 
 /** Most points a scatter keeps (every k-th covered item beyond that, deterministic). */
 export const SCATTER_MAX = 1000;

@@ -6,6 +6,8 @@ import { loadNormsSet, NORM_SETS } from '../data/datasets/norms.ts';
 import { heldOutPredictions } from '../measures/encode.ts';
 import { pairedCorrelations } from '../measures/paired-correlation.ts';
 import type { WordModel } from '../models/word-model.ts';
+import { scoreByLayer } from './layers.ts';
+import { scoreRatings } from './rater-scoring.ts';
 import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
 
 /** Outer and inner folds of the decoding. */
@@ -21,24 +23,37 @@ export function normsDecodingBenchmark(setId: string): Benchmark {
     version: 1,
     subject: { kind: 'run-model' },
     datasets: [set.dataset],
-    supports: (model) => model.kind === 'embedding',
+    supports: (model) => model.kind === 'embedding' || (model.kind === 'rater' && model.scaleIds.includes(set.id)),
     run: async (model, options) => {
       const data = loadNormsSet(set.id);
-      const outcome = await decodeNorms(model, data.words, data.values, options);
+      const outcome = model.kind === 'rater'
+        ? scoreRatings(await model.rateWords(data.words, set.id), data.values, data.words, options, `norms:rate:${set.id}`)
+        : await decodeNorms(model, data.words, data.values, options);
       return { dataset: { id: data.dataset, checksum: data.checksum }, ...outcome };
     },
   };
 }
 
-/** Decode human ratings of words from the model's vectors (shared with `attune norms --method decode`). */
-export async function decodeNorms(
+/** Decode human ratings of words from the model's vectors, at the layer(s) options.layers asks for (shared with `attune norms --method decode`). */
+export function decodeNorms(
+  model: WordModel,
+  words: readonly string[],
+  values: ArrayLike<number>,
+  options: BenchmarkOptions,
+): Promise<Omit<BenchmarkOutcome, 'dataset'>> {
+  const indices = Array.from(words, (_, i) => i);
+  return scoreByLayer(model, options.layers, indices, options.seed, (m, kept) =>
+    decodeAtLayer(m, kept.map((i) => words[i]), kept.map((i) => values[i]), options));
+}
+
+async function decodeAtLayer(
   model: WordModel,
   words: readonly string[],
   values: ArrayLike<number>,
   options: BenchmarkOptions,
 ): Promise<Omit<BenchmarkOutcome, 'dataset'>> {
   if (model.kind !== 'embedding') throw new Error(`decoding needs word vectors; '${model.id}' is a recorded model`);
-  const vectors = model.vectors(words);
+  const vectors = await model.vectors(words);
   const d = vectors.matrix.cols;
   const rows: number[] = [];
   const missing: string[] = [];

@@ -21,7 +21,7 @@ export const GLASGOW_GPT4_COLUMNS: Readonly<Record<string, string>> = {
 export interface RecordedItem { label: string; model: number | undefined; human: number }
 
 /** Correlate recorded answers with human values; absent or non-numeric answers are uncovered (shared with `attune wordsim|norms`). */
-export function scoreRecorded(items: readonly RecordedItem[], options: BenchmarkOptions, measure: string): Omit<BenchmarkOutcome, 'dataset'> {
+export function scoreRecorded(items: readonly RecordedItem[], options: BenchmarkOptions, measure: string, xLabel = 'GPT-4 rating'): Omit<BenchmarkOutcome, 'dataset'> {
   const model: number[] = [];
   const human: number[] = [];
   const missing: string[] = [];
@@ -50,7 +50,7 @@ export function scoreRecorded(items: readonly RecordedItem[], options: Benchmark
       missing_examples: missingExamples(missing),
       ...(noHuman > 0 ? { no_human_value: noHuman } : {}),
     },
-    scatter: scatterOf(model, human, 'GPT-4 rating', 'human mean rating'),
+    scatter: scatterOf(model, human, xLabel, 'human mean rating'),
   };
 }
 

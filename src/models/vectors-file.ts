@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../core/input-error.ts';
 import { meanVectors } from './item-words.ts';
-import type { EmbeddingModel, ItemVectors } from './word-model.ts';
+import { SINGLE_LAYER, type EmbeddingModel, type ItemVectors } from './word-model.ts';
 
 /** A model read from a vectors file, with what was odd about the file (zero vectors, duplicate words). */
 export interface VectorsFileModel extends EmbeddingModel {
@@ -125,7 +125,9 @@ export function loadVectorsFile(path: string, id = `vectors:${path}`): VectorsFi
     vocabularySize: rows,
     warnings,
     vector: lookup,
-    vectors: (items: readonly string[]): ItemVectors => meanVectors(items, lookup, dims),
+    layers: SINGLE_LAYER,
+    defaultLayer: 0,
+    vectors: async (items: readonly string[]): Promise<ItemVectors> => meanVectors(items, lookup, dims),
   };
 }
 

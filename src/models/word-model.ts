@@ -13,17 +13,24 @@ export interface ItemVectors {
   missingWords: string[];
 }
 
-/** A model that maps words to vectors (GloVe, a vectors file, later transformer layers). */
+/** A model that maps words and texts to vectors: word vectors (one layer) or a transformer (every layer). */
 export interface EmbeddingModel {
   readonly kind: 'embedding';
-  /** The model id as the user gave it, e.g. 'glove' or 'vectors:my.txt'. */
+  /** The model id as the user gave it, e.g. 'glove', 'vectors:my.txt' or 'hf:./bert'. */
   readonly id: string;
   /** Content identity: a sha256 (hex) of the weights or file, part of every cache key. */
   readonly revision: string;
   readonly dimensions: number;
-  /** Vectors for items (lower-cased before look-up when the vocabulary is lower-case). */
-  vectors(items: readonly string[]): ItemVectors;
+  /** Names of the layers in order (word-vector models have one, 'vectors'; transformers: embeddings, layer 1, …). */
+  readonly layers: readonly string[];
+  /** The layer used when none is chosen (the last). */
+  readonly defaultLayer: number;
+  /** Vectors of items at a layer (default: defaultLayer); word vectors lower-case first when the vocabulary is lower-case. */
+  vectors(items: readonly string[], layer?: number): Promise<ItemVectors>;
 }
+
+/** The layer list of a model with a single vector per word. */
+export const SINGLE_LAYER: readonly string[] = ['vectors'];
 
 /** A model's earlier answers, read from a file: ratings of single items or of pairs. */
 export interface RecordedModel {
@@ -38,5 +45,37 @@ export interface RecordedModel {
   pairRating(a: string, b: string, column: string): number | undefined;
 }
 
+/** How a rater's answer was read: from the answer token's log-probabilities, from its text, or not at all. */
+export type RatingMethod = 'logprobs' | 'parsed' | 'none';
+
+/** One rating a rater model gave: the value (NaN when unreadable) and how it was read. */
+export interface Rating {
+  value: number;
+  method: RatingMethod;
+}
+
+/** Requests, cached answers, tokens and (with a price table) cost of a rater so far. */
+export interface RaterUsage {
+  requests: number;
+  cached: number;
+  promptTokens: number;
+  completionTokens: number;
+  cost?: number;
+}
+
+/** A model that answers as a participant (an API chat model): rates words on a study's scale, and pairs 0–100. */
+export interface RaterModel {
+  readonly kind: 'rater';
+  readonly id: string;
+  readonly revision: string;
+  /** Ratings of words on a scale (its id, e.g. 'glasgow:valence'); the scale ids are scaleIds. */
+  rateWords(words: readonly string[], scale: string, onProgress?: (done: number, total: number) => void): Promise<Rating[]>;
+  /** Similarity ratings 0–100 of word pairs. */
+  ratePairs(pairs: readonly (readonly [string, string])[], onProgress?: (done: number, total: number) => void): Promise<Rating[]>;
+  /** The scale ids rateWords knows. */
+  readonly scaleIds: readonly string[];
+  usage(): RaterUsage;
+}
+
 /** Any model the runner can score. */
-export type WordModel = EmbeddingModel | RecordedModel;
+export type WordModel = EmbeddingModel | RecordedModel | RaterModel;

@@ -1,13 +1,14 @@
 // Vega-Lite specs of the report's plots: per section, score bars with CI and ceiling; per benchmark, model vs human scatter.
 import type { TopLevelSpec } from 'vega-lite';
 import type { BenchmarkResult, RunResults } from '../run/results.ts';
+import { layerProfileSpec } from './layer-profile.ts';
 import { formatValue, groupSections, type Section } from './scorecard.ts';
 
 /** One plot of the report: a file-safe id, a caption and its Vega-Lite spec (data inline). */
 export interface PlotSpec {
   /** File-safe and unique within a report, e.g. 'bars-core-wordsim' or 'scatter-wordsim-simlex999'. */
   id: string;
-  kind: 'bars' | 'scatter';
+  kind: 'bars' | 'scatter' | 'layers';
   title: string;
   /** The section key (bars) or benchmark id (scatter) the plot shows. */
   subject: string;
@@ -136,6 +137,8 @@ export function reportPlots(results: RunResults): PlotSpec[] {
   for (const r of results.results) {
     const spec = scatterSpec(r);
     if (spec) plots.push({ id: unique(`scatter-${slug(r.benchmark)}`), kind: 'scatter', title: r.title, subject: r.benchmark, spec });
+    const profile = layerProfileSpec(r);
+    if (profile) plots.push({ id: unique(`layers-${slug(r.benchmark)}`), kind: 'layers', title: `${r.title} by layer`, subject: r.benchmark, spec: profile });
   }
   return plots;
 }

@@ -1,8 +1,9 @@
 // The results document of a run (results.json): versioned, with the provenance of every number.
-import type { Coverage, Scatter } from '../benchmarks/benchmark.ts';
+import type { Coverage, LayerScore, LayerUsed, Scatter } from '../benchmarks/benchmark.ts';
 import type { Score } from '../measures/score.ts';
+import type { RaterUsage } from '../models/word-model.ts';
 
-export type { Coverage, Scatter };
+export type { Coverage, LayerScore, LayerUsed, Scatter };
 
 /** Bumped whenever a field changes meaning or is removed. */
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -24,6 +25,10 @@ export interface BenchmarkResult {
   coverage: Coverage;
   /** Points for the scatter plot: model value and human value per covered item (at most 5000). */
   scatter?: Scatter;
+  /** The layer of a multi-layer model the score comes from (and how it was chosen). */
+  layer?: LayerUsed;
+  /** The layer profile (--layers all: every layer on all items; best: on the selection split). */
+  layers?: LayerScore[];
   /** Seconds spent, and whether the value came from the cache. */
   seconds: number;
   cached: boolean;
@@ -41,4 +46,6 @@ export interface RunResults {
   results: BenchmarkResult[];
   /** Benchmarks that could not run, with why (e.g. no covered items). */
   failures: { benchmark: string; error: string }[];
+  /** For a rater model (openai:): requests, cached answers, tokens and cost (with a price table) of this run. */
+  usage?: RaterUsage;
 }

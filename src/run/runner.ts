@@ -1,14 +1,16 @@
 // The runner: resolve the model, run a suite's benchmarks one by one with progress, reuse cached
 // outcomes (keyed by benchmark version, model revision, data checksums and seed), collect RunResults.
-import type { Benchmark, BenchmarkOutcome, Subject } from '../benchmarks/benchmark.ts';
+import type { Benchmark, BenchmarkOutcome, LayerChoice, Subject } from '../benchmarks/benchmark.ts';
 import { getSuite } from '../benchmarks/suites.ts';
 import { verifyDataset } from '../data/registry.ts';
+import { memoryStore } from '../models/answer-store.ts';
+import type { Pooling } from '../models/hf/pooling.ts';
 import type { WordModel } from '../models/word-model.ts';
 import { openCache, type Cache } from './cache.ts';
 import { cacheKey } from './cache-key.ts';
 import { createProgress } from './progress.ts';
 import { RESULTS_SCHEMA_VERSION, type BenchmarkResult, type RunResults } from './results.ts';
-import { openSubject } from './subjects.ts';
+import { openSubject, type SubjectOptions } from './subjects.ts';
 import { toolVersion } from './tool-version.ts';
 import { fromStorable, toStorable } from './storable-json.ts';
 
@@ -24,6 +26,14 @@ export interface RunOptions {
   cacheDir?: string | false;
   /** Progress output: 'auto' (bar on a TTY, lines otherwise), 'lines', or 'off'. */
   progress?: 'auto' | 'lines' | 'off';
+  /** Layer(s) of a multi-layer model to score (default: its last layer). */
+  layers?: LayerChoice;
+  /** hf: token pooling (default mean). */
+  pooling?: Pooling;
+  /** Forbid the network for models. */
+  offline?: boolean;
+  /** Progress of long model computations (texts done, total). */
+  onModelProgress?: (done: number, total: number) => void;
 }
 
 /** Run a suite and return its results (nothing is written here; see report/write-report). */
@@ -31,8 +41,18 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
   const suite = getSuite(options.suite ?? 'core');
   const seed = options.seed ?? 0;
   const bootstrap = options.bootstrap ?? 1000;
-  const runModel = await openSubject({ kind: 'run-model' }, options.model ?? 'glove', options.cacheDir);
+  const layers = options.layers ?? 'default';
   const cache = options.cacheDir === false ? undefined : openCache(options.cacheDir);
+  const modelOptions: SubjectOptions = {
+    cacheDir: options.cacheDir, store: cache ?? memoryStore(), pooling: options.pooling, offline: options.offline, onProgress: options.onModelProgress,
+  };
+  let runModel: WordModel;
+  try {
+    runModel = await openSubject({ kind: 'run-model' }, options.model ?? 'glove', modelOptions);
+  } catch (error) {
+    cache?.close();
+    throw error;
+  }
   const benchmarks = suite.benchmarks();
   const progress = createProgress({
     total: benchmarks.length, title: `attune run ${suite.id}`,
@@ -43,7 +63,7 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
   const subjects = new Map<string, WordModel>();
   try {
     for (const benchmark of benchmarks) {
-      const model = await subjectFor(benchmark.subject, runModel, subjects, options.cacheDir);
+      const model = await subjectFor(benchmark.subject, runModel, subjects, modelOptions);
       if (!benchmark.supports(model)) {
         failures.push({ benchmark: benchmark.id, error: `skipped: model '${model.id}' cannot answer it` });
         progress.step(benchmark.title, 'skipped');
@@ -51,7 +71,7 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
       }
       const started = performance.now();
       try {
-        const { outcome, cached } = await outcomeOf(benchmark, model, { seed, bootstrap }, cache);
+        const { outcome, cached } = await outcomeOf(benchmark, model, { seed, bootstrap, layers }, cache);
         const seconds = (performance.now() - started) / 1000;
         results.push({
           benchmark: benchmark.id, title: benchmark.title, suite: suite.id,
@@ -71,16 +91,17 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
     schema: 'attune-results', schema_version: RESULTS_SCHEMA_VERSION,
     tool: { name: 'attune', version: toolVersion() }, created: new Date().toISOString(),
     suite: suite.id, model: { id: runModel.id, revision: runModel.revision }, seed, results, failures,
+    ...(runModel.kind === 'rater' ? { usage: runModel.usage() } : {}),
   };
 }
 
 /** The model answering a benchmark: the run's model, or a recorded file (opened once per run). */
-async function subjectFor(subject: Subject, runModel: WordModel, opened: Map<string, WordModel>, cacheDir: string | false | undefined): Promise<WordModel> {
+async function subjectFor(subject: Subject, runModel: WordModel, opened: Map<string, WordModel>, modelOptions: SubjectOptions): Promise<WordModel> {
   if (subject.kind === 'run-model') return runModel;
   const key = `${subject.dataset}/${subject.file}`;
   let model = opened.get(key);
   if (!model) {
-    model = await openSubject(subject, '', cacheDir);
+    model = await openSubject(subject, '', modelOptions);
     opened.set(key, model);
   }
   return model;
@@ -88,7 +109,7 @@ async function subjectFor(subject: Subject, runModel: WordModel, opened: Map<str
 
 /** A benchmark's outcome from the cache, or computed and then cached (one atomic write). */
 async function outcomeOf(
-  benchmark: Benchmark, model: WordModel, settings: { seed: number; bootstrap: number }, cache: Cache | undefined,
+  benchmark: Benchmark, model: WordModel, settings: { seed: number; bootstrap: number; layers: LayerChoice }, cache: Cache | undefined,
 ): Promise<{ outcome: BenchmarkOutcome; cached: boolean }> {
   const key = cacheKey({
     kind: 'benchmark-outcome', benchmark: benchmark.id, version: benchmark.version,

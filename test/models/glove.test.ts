@@ -47,11 +47,11 @@ test('converted once, with one progress line; the revision names the package ver
   process.stderr.write(`# glove cold conversion + load: ${coldMs.toFixed(0)} ms\n`);
 });
 
-test('vectors equal the JSON values as float32', () => {
+test('vectors equal the JSON values as float32', async () => {
   for (const word of ['the', 'man', 'king']) {
     assert.deepEqual(Array.from(glove.vector(word) ?? []), jsonVector(word).map(Math.fround), word);
   }
-  const v = glove.vectors(['King', 'zzqqxxnotaword']);
+  const v = await glove.vectors(['King', 'zzqqxxnotaword']);
   assert.deepEqual(Array.from(v.matrix.data.subarray(0, 100)), jsonVector('king').map(Math.fround));
   assert.deepEqual(v.covered, [true, false]);
   assert.deepEqual(v.missingWords, ['zzqqxxnotaword']);
@@ -83,10 +83,10 @@ test('cosine(king, queen) matches a float64 hand computation from the JSON to 1e
   assert.ok(expected > 0.7 && expected < 0.8); // GloVe 6B 100-d: cos(king, queen) ≈ 0.751
 });
 
-test('multi-word and sense-labelled items: the mean of the word vectors', () => {
+test('multi-word and sense-labelled items: the mean of the word vectors', async () => {
   const ice = jsonVector('ice');
   const cream = jsonVector('cream');
-  const v = glove.vectors(['ice cream', 'address (postal)']);
+  const v = await glove.vectors(['ice cream', 'address (postal)']);
   assert.deepEqual(Array.from(v.matrix.data.subarray(0, 100)), ice.map((x, i) => Math.fround((Math.fround(x) + Math.fround(cream[i])) / 2)));
   assert.deepEqual(Array.from(v.matrix.data.subarray(100, 200)), jsonVector('address').map(Math.fround));
   assert.equal(v.multiWord, 1);

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InputError } from '../../src/core/input-error.ts';
 import { MODEL_IDS, resolveModel } from '../../src/models/resolve-model.ts';
 
@@ -18,16 +21,31 @@ test('vectors:<file> and recorded:<file> keep the id as given', async () => {
   if (r.kind === 'recorded') assert.equal(r.pairRating('new', 'old', 'gpt4_rating'), 1);
 });
 
-test('unknown, empty and not-yet-available ids are InputErrors on --model', async () => {
+test('unknown and empty ids, a hub model offline and openai: without a key are InputErrors on --model', async () => {
   await assert.rejects(resolveModel('word2vec'), (e: unknown) =>
-    e instanceof InputError && e.file === '--model' && e.message === "--model: unknown model id 'word2vec'; known: glove, vectors:<file>, recorded:<file>");
-  await assert.rejects(resolveModel('hf:bert-base-uncased'), (e: unknown) => e instanceof InputError && e.file === '--model' && /not available yet/.test(e.message));
-  await assert.rejects(resolveModel('openai:text-embedding-3-small'), (e: unknown) => e instanceof InputError && /not available yet/.test(e.message));
+    e instanceof InputError && e.file === '--model' &&
+    e.message === "--model: unknown model id 'word2vec'; known: glove, vectors:<file>, recorded:<file>, hf:<hub-id-or-folder>, openai:<model>");
+  const cacheDir = mkdtempSync(join(tmpdir(), 'attune-resolve-'));
+  try {
+    await assert.rejects(resolveModel('hf:someone/bert-base-uncased', { offline: true, cacheDir }), (e: unknown) =>
+      e instanceof InputError && e.file === '--model' && /not in the cache .* and offline/.test(e.message));
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  const key = process.env.OPENAI_API_KEY;
+  delete process.env.OPENAI_API_KEY;
+  try {
+    await assert.rejects(resolveModel('openai:gpt-4o-mini'), (e: unknown) => e instanceof InputError && /OPENAI_API_KEY/.test(e.message));
+  } finally {
+    if (key !== undefined) process.env.OPENAI_API_KEY = key;
+  }
+  await assert.rejects(resolveModel('openai:'), (e: unknown) => e instanceof InputError && /needs a model name/.test(e.message));
+  await assert.rejects(resolveModel('hf:'), (e: unknown) => e instanceof InputError && /needs a model/.test(e.message));
   await assert.rejects(resolveModel('vectors:'), (e: unknown) => e instanceof InputError && e.file === '--model' && /needs a file/.test(e.message));
   await assert.rejects(resolveModel('vectors:/nonexistent/x.vec'), (e: unknown) => e instanceof InputError && e.message === '/nonexistent/x.vec: file not found');
 });
 
-test('MODEL_IDS lists the three ids', () => {
-  assert.deepEqual(MODEL_IDS.map((m) => m.pattern), ['glove', 'vectors:<file>', 'recorded:<file>']);
+test('MODEL_IDS lists the five kinds of id', () => {
+  assert.deepEqual(MODEL_IDS.map((m) => m.pattern), ['glove', 'vectors:<file>', 'recorded:<file>', 'openai:<model>', 'hf:<hub-id-or-folder>']);
   for (const m of MODEL_IDS) assert.ok(m.description.length > 10);
 });

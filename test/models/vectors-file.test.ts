@@ -17,7 +17,7 @@ function file(text: string): string {
   return path;
 }
 
-test('tiny fixture: header, vectors, case fallback, mean of multi-word items, zero vector warned', () => {
+test('tiny fixture: header, vectors, case fallback, mean of multi-word items, zero vector warned', async () => {
   const m = loadVectorsFile(tiny);
   assert.equal(m.kind, 'embedding');
   assert.equal(m.id, `vectors:${tiny}`);
@@ -28,7 +28,7 @@ test('tiny fixture: header, vectors, case fallback, mean of multi-word items, ze
   assert.deepEqual(Array.from(m.vector('The') ?? []), [0.5, -1, 2]); // lower-case fallback
   assert.deepEqual(Array.from(m.vector('Zero') ?? []), [0, 0, 0]); // exact
   assert.equal(m.vector('zero'), undefined); // only 'Zero' is in the file
-  const v = m.vectors(['ice cream', 'THE', 'ice sugar']);
+  const v = await m.vectors(['ice cream', 'THE', 'ice sugar']);
   assert.deepEqual(v.covered, [true, true, false]);
   assert.deepEqual(Array.from(v.matrix.data), [2, 3, 4, 0.5, -1, 2, 0, 0, 0]);
   assert.equal(v.multiWord, 2);

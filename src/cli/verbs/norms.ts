@@ -3,13 +3,18 @@ import { InputError } from '../../core/input-error.ts';
 import { readNorms } from '../../data/norms-file.ts';
 import { decodeNorms } from '../../benchmarks/norms-decoding.ts';
 import { scoreRecorded } from '../../benchmarks/recorded-ratings.ts';
-import { resolveModel } from '../../models/resolve-model.ts';
 import { choiceOption, expectPositionals, integerOption, parseVerbArgs, UsageError } from '../args.ts';
+import { MODEL_OPTION_SPECS, MODEL_OPTIONS_HELP, modelChoice, openModel } from '../model-options.ts';
 import { printJson, printText } from '../output.ts';
 import { ratingColumn } from '../rating-column.ts';
+import { scoreRatings } from '../../benchmarks/rater-scoring.ts';
+import { textProgress } from '../text-progress.ts';
+import type { BenchmarkOptions } from '../../benchmarks/benchmark.ts';
+import type { WordModel } from '../../models/word-model.ts';
 
 /** Help text of `attune norms`. */
 export const NORMS_HELP = `Usage: attune norms <norms-file> --word-column COL --column COL [--model ID] [--method decode|rate]
+                    [--layers all|best|N] [--pooling P] [--offline] [--no-cache]
                     [--rating-column COL] [--seed S] [--bootstrap N] [--json]
 
 Score a model on your own word norms (one word per row, a human mean rating in a column).
@@ -22,8 +27,11 @@ Words the model does not know, and empty/NA human cells, are counted as not cove
 Options:
   --word-column COL    the column with the words (name or 1-based number)
   --column COL         the column with the human rating (name or 1-based number)
-  --model ID           glove (default), vectors:<file>, recorded:<file> (with --method rate)
+${MODEL_OPTIONS_HELP}
   --rating-column COL  for recorded:<file>, the column with the model's rating (default: its last column)
+  --scale ID           for openai:<model> with --method rate: the study scale and instructions to rate on
+                       (glasgow:valence … glasgow:gender, brysbaert:concreteness, kuperman:aoa; prompts/scales.v1.json)
+  --no-cache           keep no model activations or answers in the cache
   --seed S             fold and bootstrap seed (default 0)
   --bootstrap N        resamples for ci95 (default 1000)
   --json               one JSON document: spearman, pearson, ci95, n_words, n_covered, …
@@ -38,7 +46,7 @@ function columnRef(value: string | boolean | undefined, name: string): string | 
 /** Run `attune norms`; returns the exit code. */
 export async function runNorms(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs('norms', args, {
-    'word-column': { type: 'string' }, column: { type: 'string' }, model: { type: 'string' }, method: { type: 'string' },
+    ...MODEL_OPTION_SPECS, 'no-cache': { type: 'boolean' }, scale: { type: 'string' }, 'word-column': { type: 'string' }, column: { type: 'string' }, method: { type: 'string' },
     'rating-column': { type: 'string' }, seed: { type: 'string' }, bootstrap: { type: 'string' }, json: { type: 'boolean' },
   });
   if (values.help) {
@@ -47,19 +55,17 @@ export async function runNorms(args: string[]): Promise<number> {
   }
   const [file] = expectPositionals('norms', positionals, ['norms-file']);
   const method = choiceOption('norms', 'method', values.method, ['decode', 'rate'] as const, 'decode');
-  const options = { seed: integerOption('norms', 'seed', values.seed, 0) ?? 0, bootstrap: integerOption('norms', 'bootstrap', values.bootstrap, 0) ?? 1000 };
+  const choice = modelChoice(values);
+  const options = { seed: integerOption('norms', 'seed', values.seed, 0) ?? 0, bootstrap: integerOption('norms', 'bootstrap', values.bootstrap, 0) ?? 1000, layers: choice.layers };
   const table = readNorms(file, columnRef(values['word-column'], 'word-column'), columnRef(values.column, 'column'));
   if (table.words.length === 0) throw new InputError('no rows in the file', { file });
-  const model = await resolveModel(typeof values.model === 'string' ? values.model : 'glove');
+  const opened = await openModel(choice, Boolean(values['no-cache']));
+  const model = opened.model;
   let outcome;
-  if (method === 'decode') {
-    if (model.kind !== 'embedding') throw new UsageError('norms', `--method decode needs word vectors; ${model.id} holds recorded ratings (use --method rate)`);
-    outcome = await decodeNorms(model, table.words, table.values, options);
-  } else {
-    if (model.kind !== 'recorded') throw new UsageError('norms', `--method rate needs a model that rates words (recorded:<file> now; openai:<model> later)`);
-    const column = ratingColumn('norms', model, values['rating-column']);
-    const items = table.words.map((word, i) => ({ label: word, human: table.values[i], model: model.rating(word, column) }));
-    outcome = scoreRecorded(items, options, 'recorded:rating');
+  try {
+    outcome = await scoreNorms(model, method, table, options, model.kind === 'rater' ? values.scale : values['rating-column']);
+  } finally {
+    opened.close();
   }
   const spearman = outcome.score;
   const pearson = outcome.extra!.pearson;
@@ -70,6 +76,9 @@ export async function runNorms(args: string[]): Promise<number> {
     spearman: spearman.value, pearson: pearson.value, ci95: spearman.ci95 ?? null, pearson_ci95: pearson.ci95 ?? null,
     n_words: table.words.length, n_covered: covered, missing_examples: missing, seed: options.seed, bootstrap: options.bootstrap,
     warnings: spearman.warnings ?? [],
+    ...(outcome.coverage.answers ? { answers: outcome.coverage.answers } : {}),
+    ...(model.kind === 'rater' ? { usage: model.usage() } : {}),
+    ...(outcome.layer ? { layer: outcome.layer } : {}), ...(outcome.layers ? { layers: outcome.layers } : {}),
   };
   if (values.json) printJson(result);
   else {
@@ -77,4 +86,25 @@ export async function runNorms(args: string[]): Promise<number> {
     printText(`${file} ${table.column} (${method}) with ${model.id}: Spearman ${result.spearman.toFixed(4)}${ci}, Pearson ${result.pearson.toFixed(4)}; ${covered} of ${table.words.length} words covered`);
   }
   return 0;
+}
+
+/** Decode the norms from the model's vectors, or compare the ratings the model gives with the human ones (`option`: the recorded column, or the rater's scale). */
+async function scoreNorms(
+  model: WordModel, method: 'decode' | 'rate', table: { words: string[]; values: Float64Array | number[] },
+  options: BenchmarkOptions, ratingColumnOption: string | boolean | undefined,
+) {
+  if (method === 'decode') {
+    if (model.kind !== 'embedding') throw new UsageError('norms', `--method decode needs word vectors; ${model.id} holds recorded ratings (use --method rate)`);
+    return decodeNorms(model, table.words, table.values, options);
+  }
+  if (model.kind === 'rater') {
+    const scales = model.scaleIds.join(', ');
+    if (typeof ratingColumnOption !== 'string') throw new UsageError('norms', `--method rate with ${model.id} needs --scale ID, the study's scale and instructions (${scales})`);
+    if (!model.scaleIds.includes(ratingColumnOption)) throw new UsageError('norms', `unknown --scale '${ratingColumnOption}' (known: ${scales})`);
+    return scoreRatings(await model.rateWords(table.words, ratingColumnOption, textProgress(`${model.id} ratings`)), table.values, table.words, options, `norms:rate:${ratingColumnOption}`);
+  }
+  if (model.kind !== 'recorded') throw new UsageError('norms', `--method rate needs a model that rates words (recorded:<file> or openai:<model>)`);
+  const column = ratingColumn('norms', model, ratingColumnOption);
+  const items = table.words.map((word, i) => ({ label: word, human: table.values[i], model: model.rating(word, column) }));
+  return scoreRecorded(items, options, 'recorded:rating');
 }

@@ -7,29 +7,30 @@ import { writeReport } from '../../report/write-report.ts';
 import { openCache } from '../../run/cache.ts';
 import { runSuite } from '../../run/runner.ts';
 import { integerOption, parseVerbArgs, UsageError } from '../args.ts';
+import { MODEL_OPTION_SPECS, MODEL_OPTIONS_HELP, modelChoice } from '../model-options.ts';
 import { note, printJson, printText } from '../output.ts';
+import { textProgress } from '../text-progress.ts';
 
 /** Default output folder of `attune run`, relative to the working directory. */
 export const DEFAULT_OUT = 'attune-results';
 
 /** Help text of `attune run`. */
-export const RUN_HELP = `Usage: attune run [--suite ID] [--model ID] [--out DIR] [--seed S] [--bootstrap N] [--no-cache] [--no-png] [--json]
+export const RUN_HELP = `Usage: attune run [--suite ID] [--model ID] [--layers all|best|N] [--pooling P] [--offline] [--out DIR] [--seed S] [--bootstrap N] [--no-cache] [--no-png] [--json]
 
 Run a benchmark suite, print the scorecard, and write results.json, report.html and plots/*.png
 into DIR (default ./${DEFAULT_OUT}). Finished benchmarks are cached: an interrupted run resumes,
 a repeated run is fast.
 
 Options:
-  --suite ID      ${SUITES.map((s) => `${s.id} (${s.description})`).join('; ')} (default core)
-  --model ID      glove (default: GloVe 6B 100-d), vectors:<file> (word2vec/GloVe text),
-                  recorded:<file> (ratings a model gave earlier)
-  --out DIR       output folder (created if needed)
-  --seed S        seed of every resampling and fold split (default 0)
-  --bootstrap N   bootstrap resamples for the 95% intervals (default 1000)
-  --no-cache      compute everything, read and write no cache
-  --no-png        skip the PNG copies of the plots
-  --json          print results.json on stdout instead of the scorecard
-  -h, --help      this help
+  --suite ID           ${SUITES.map((s) => `${s.id} (${s.description})`).join('; ')} (default core)
+${MODEL_OPTIONS_HELP}
+  --out DIR            output folder (created if needed)
+  --seed S             seed of every resampling and fold split (default 0)
+  --bootstrap N        bootstrap resamples for the 95% intervals (default 1000)
+  --no-cache           compute everything, read and write no cache
+  --no-png             skip the PNG copies of the plots
+  --json               print results.json on stdout instead of the scorecard
+  -h, --help           this help
 
 The cache lives in $ATTUNE_CACHE_DIR (default ~/.cache/attune); see 'attune cache info'.
 `;
@@ -38,7 +39,7 @@ The cache lives in $ATTUNE_CACHE_DIR (default ~/.cache/attune); see 'attune cach
 export async function runRun(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs('run', args, {
     suite: { type: 'string' },
-    model: { type: 'string' },
+    ...MODEL_OPTION_SPECS,
     out: { type: 'string' },
     seed: { type: 'string' },
     bootstrap: { type: 'string' },
@@ -56,9 +57,14 @@ export async function runRun(args: string[]): Promise<number> {
     throw new UsageError('run', `unknown suite '${suite}' (known: ${SUITES.map((s) => s.id).join(', ')})`);
   }
   const outDir = resolve(typeof values.out === 'string' ? values.out : DEFAULT_OUT);
+  const choice = modelChoice(values);
   const results = await runSuite({
     suite,
-    model: typeof values.model === 'string' ? values.model : 'glove',
+    model: choice.id,
+    layers: choice.layers,
+    pooling: choice.pooling,
+    offline: choice.offline,
+    onModelProgress: textProgress('model activations'),
     seed: integerOption('run', 'seed', values.seed, 0) ?? 0,
     bootstrap: integerOption('run', 'bootstrap', values.bootstrap, 0) ?? 1000,
     cacheDir: values['no-cache'] ? false : undefined,
@@ -73,6 +79,10 @@ export async function runRun(args: string[]): Promise<number> {
   }
   if (values.json) printJson(results);
   else printText(formatScorecard(results, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  if (results.usage) {
+    const u = results.usage;
+    note(`attune run: ${results.model.id}: ${u.requests} requests, ${u.cached} answers from the cache, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens${u.cost !== undefined ? `, $${u.cost.toFixed(4)}` : ''}`);
+  }
   note(`attune run: wrote ${written.files.length} files to ${outDir} (results.json, report.html${values['no-png'] ? '' : ', plots/*.png'})`);
   return results.results.length === 0 ? 1 : 0;
 }

@@ -1,16 +1,16 @@
-// `attune wordsim <pairs-file> [--model ID] [--rating-column COL] [--seed S] [--bootstrap N] [--json]`.
+// `attune wordsim <pairs-file> [--model ID] [--layers all|best|N] [--pooling P] [--rating-column COL] [--seed S] [--bootstrap N] [--json]`.
 import { readWordPairs } from '../../data/word-pairs.ts';
 import { InputError } from '../../core/input-error.ts';
 import { scoreRecorded, type RecordedItem } from '../../benchmarks/recorded-ratings.ts';
 import { scorePairs } from '../../benchmarks/word-similarity.ts';
-import { resolveModel } from '../../models/resolve-model.ts';
 import type { RecordedModel } from '../../models/word-model.ts';
 import { expectPositionals, integerOption, parseVerbArgs } from '../args.ts';
+import { MODEL_OPTION_SPECS, MODEL_OPTIONS_HELP, modelChoice, openModel } from '../model-options.ts';
 import { printJson, printText } from '../output.ts';
 import { ratingColumn } from '../rating-column.ts';
 
 /** Help text of `attune wordsim`. */
-export const WORDSIM_HELP = `Usage: attune wordsim <pairs-file> [--model ID] [--rating-column COL] [--seed S] [--bootstrap N] [--json]
+export const WORDSIM_HELP = `Usage: attune wordsim <pairs-file> [--model ID] [--layers all|best|N] [--pooling P] [--rating-column COL] [--seed S] [--bootstrap N] [--json]
 
 Score a model on your own word pairs: the cosine of its vectors for each pair (or the rating a
 recorded model gave) against your human score, by Spearman (and Pearson), with a bootstrap 95%
@@ -18,8 +18,9 @@ interval over pairs. The file: word1, word2, score per line (header optional; TS
 Pairs with a word the model does not know are counted as not covered (n_covered), never guessed.
 
 Options:
-  --model ID           glove (default), vectors:<file>, recorded:<file>
+${MODEL_OPTIONS_HELP}
   --rating-column COL  for recorded:<file>, the column holding the model's rating (default: its last column)
+  --no-cache           keep no model activations or answers in the cache
   --seed S             bootstrap seed (default 0)
   --bootstrap N        resamples for ci95 (default 1000)
   --json               one JSON document: spearman, pearson, ci95, n_pairs, n_covered, …
@@ -28,7 +29,7 @@ Options:
 /** Run `attune wordsim`; returns the exit code. */
 export async function runWordsim(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs('wordsim', args, {
-    model: { type: 'string' }, 'rating-column': { type: 'string' }, seed: { type: 'string' },
+    ...MODEL_OPTION_SPECS, 'no-cache': { type: 'boolean' }, 'rating-column': { type: 'string' }, seed: { type: 'string' },
     bootstrap: { type: 'string' }, json: { type: 'boolean' },
   });
   if (values.help) {
@@ -36,13 +37,20 @@ export async function runWordsim(args: string[]): Promise<number> {
     return 0;
   }
   const [file] = expectPositionals('wordsim', positionals, ['pairs-file']);
-  const options = { seed: integerOption('wordsim', 'seed', values.seed, 0) ?? 0, bootstrap: integerOption('wordsim', 'bootstrap', values.bootstrap, 0) ?? 1000 };
+  const choice = modelChoice(values);
+  const options = { seed: integerOption('wordsim', 'seed', values.seed, 0) ?? 0, bootstrap: integerOption('wordsim', 'bootstrap', values.bootstrap, 0) ?? 1000, layers: choice.layers };
   const data = readWordPairs(file);
   if (data.pairs.length === 0) throw new InputError('no word pairs in the file', { file });
-  const model = await resolveModel(typeof values.model === 'string' ? values.model : 'glove');
-  const outcome = model.kind === 'embedding'
-    ? scorePairs(model, data.pairs, options)
-    : scoreRecorded(recordedItems(model, data.pairs, ratingColumn('wordsim', model, values['rating-column'])), options, 'recorded:rating');
+  const opened = await openModel(choice, Boolean(values['no-cache']));
+  const model = opened.model;
+  let outcome;
+  try {
+    outcome = model.kind !== 'recorded'
+      ? await scorePairs(model, data.pairs, options)
+      : scoreRecorded(recordedItems(model, data.pairs, ratingColumn('wordsim', model, values['rating-column'])), options, 'recorded:rating');
+  } finally {
+    opened.close();
+  }
   const spearman = outcome.score;
   const pearson = outcome.extra!.pearson;
   const covered = outcome.coverage.n_covered;
@@ -52,6 +60,9 @@ export async function runWordsim(args: string[]): Promise<number> {
     spearman: spearman.value, pearson: pearson.value, ci95: spearman.ci95 ?? null, pearson_ci95: pearson.ci95 ?? null,
     n_pairs: data.pairs.length, n_covered: covered, missing_examples: missing, seed: options.seed, bootstrap: options.bootstrap,
     warnings: spearman.warnings ?? [],
+    ...(outcome.coverage.answers ? { answers: outcome.coverage.answers } : {}),
+    ...(model.kind === 'rater' ? { usage: model.usage() } : {}),
+    ...(outcome.layer ? { layer: outcome.layer } : {}), ...(outcome.layers ? { layers: outcome.layers } : {}),
   };
   if (values.json) printJson(result);
   else {
