@@ -57,10 +57,14 @@ export interface BenchmarkOutcome {
   layer?: LayerUsed;
   /** Per-layer scores: every layer on all items (--layers all), or on the selection split (--layers best). */
   layers?: LayerScore[];
+  /** What was scored, when it is not the run's model (fixed subjects: e.g. { id: 'rdm:monkeyIT', revision }). */
+  scored?: { id: string; revision: string };
+  /** Pairwise comparisons of this row's subject with the others of its group (difference, CI, p). */
+  comparisons?: { other: string; difference: number; ci95?: [number, number]; p?: number }[];
 }
 
-/** Who answers a benchmark: the run's model, or a recorded file that ships with the data. */
-export type Subject = { kind: 'run-model' } | { kind: 'recorded'; dataset: string; file: string };
+/** Who answers a benchmark: the run's model, a recorded file that ships with the data, or fixed inputs the benchmark names itself (e.g. the 92 images' model RDMs). */
+export type Subject = { kind: 'run-model' } | { kind: 'recorded'; dataset: string; file: string } | { kind: 'fixed' };
 
 /** One benchmark of a suite. */
 export interface Benchmark {
@@ -69,6 +73,8 @@ export interface Benchmark {
   title: string;
   /** Bumped when the computation changes: part of the cache key. */
   version: number;
+  /** How the number is computed (data, model call, measure, interval, ceiling), for the report. */
+  method?: string;
   subject: Subject;
   /** Data set ids it reads (their checksums go into the cache key). */
   datasets: readonly string[];
@@ -84,6 +90,8 @@ export interface BenchmarkOptions {
   bootstrap?: number;
   /** Which layer(s) of a multi-layer model to score (default: the last). */
   layers?: LayerChoice;
+  /** RSA benchmarks: the geo-topological transform of every RDM before comparison (quantiles lower, upper). */
+  transform?: { lower: number; upper: number };
 }
 
 /** --layers: the model's default layer, every layer, the best on a held-out split, or layer N (0 = embeddings). */

@@ -1,6 +1,8 @@
 // Bootstrap over the 92 stimuli of subject-averaged RDM comparisons, for several candidate RDMs at once.
 import { row, type Matrix } from '../core/matrix.ts';
 import { createRng } from '../core/random.ts';
+import { pearson } from '../core/correlation.ts';
+import { rankData } from '../core/ranks.ts';
 import { bootstrapIndices, percentileInterval } from '../core/resample.ts';
 import { compareVectors, type CompareMethod } from '../measures/compare.ts';
 import { pairIndex, stimulusCount } from '../measures/rdm-vector.ts';
@@ -14,7 +16,8 @@ export function subjectMean(candidate: ArrayLike<number>, subjects: Matrix, meth
 
 /**
  * `resamples` bootstrap draws of the stimuli (with replacement, sorted; pairs of a stimulus with its own copy
- * dropped, as rsatoolbox's pattern bootstrap): row r, column c of the result is candidate c's subject-mean
+ * dropped, as rsatoolbox's pattern bootstrap) and, when there are several subjects, of the subjects (with
+ * replacement, as rsatoolbox's eval_bootstrap): row r, column c of the result is candidate c's subject-mean
  * value on draw r (NaN when a resampled RDM is degenerate). Draws use createRng(seed).
  */
 export function bootstrapSubjectMeans(
@@ -36,19 +39,45 @@ export function bootstrapSubjectMeans(
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) if (draw[i] !== draw[j]) pick[k++] = pairIndex(draw[i], draw[j], n);
     }
+    const times = new Uint32Array(subjects.rows).fill(1);
+    if (subjects.rows > 1) {
+      times.fill(0);
+      for (const s of bootstrapIndices(subjects.rows, rng)) times[s]++;
+    }
     const values = new Float64Array(candidates.length);
+    if (method === 'spearman' && k >= 2) {
+      // Spearman = Pearson of tie-averaged ranks: rank each resampled subject and candidate once, not per pairing.
+      const subjectRanks = Array.from({ length: subjects.rows }, (_, s) => (times[s] === 0 ? undefined : rankData(gather(subjects.data, s * subjects.cols, pick, k))));
+      candidates.forEach((c, ci) => {
+        const rc = rankData(gather(c, 0, pick, k));
+        let sum = 0;
+        subjectRanks.forEach((rs, s) => {
+          if (rs) sum += times[s] * pearson(rc, rs);
+        });
+        values[ci] = sum / subjects.rows;
+      });
+      out.push(values);
+      continue;
+    }
     candidates.forEach((c, ci) => {
       for (let q = 0; q < k; q++) xc[q] = c[pick[q]];
       let sum = 0;
       for (let s = 0; s < subjects.rows; s++) {
+        if (times[s] === 0) continue;
         const base = s * subjects.cols;
         for (let q = 0; q < k; q++) xs[q] = subjects.data[base + pick[q]];
-        sum += k >= 2 ? compareVectors(xc.subarray(0, k), xs.subarray(0, k), method) : NaN;
+        sum += times[s] * (k >= 2 ? compareVectors(xc.subarray(0, k), xs.subarray(0, k), method) : NaN);
       }
       values[ci] = sum / subjects.rows;
     });
     out.push(values);
   }
+  return out;
+}
+
+function gather(source: ArrayLike<number>, offset: number, pick: Uint32Array, k: number): Float64Array {
+  const out = new Float64Array(k);
+  for (let q = 0; q < k; q++) out[q] = source[offset + pick[q]];
   return out;
 }
 

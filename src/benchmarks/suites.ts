@@ -1,16 +1,24 @@
-// The suites `attune run` knows: 'core' (the default: word similarity, norms decoding, recorded GPT-4 ratings).
+// The suites `attune run` knows: 'core' (the default: word similarity, norms decoding, recorded GPT-4 ratings)
+// and 'literature' (the benchmarks of the papers Attune implements).
 import { NORM_SETS } from '../data/datasets/norms.ts';
 import { WORD_SIMILARITY_SETS } from '../data/datasets/word-similarity.ts';
 import type { Benchmark } from './benchmark.ts';
+import type { Rdm92Candidate } from './rdm92.ts';
+import { rdm92Benchmarks } from './rdm92-rows.ts';
 import { normsDecodingBenchmark } from './norms-decoding.ts';
 import { GLASGOW_GPT4_COLUMNS, recordedGlasgowBenchmark, recordedRawCBenchmark, recordedSimlexBenchmark } from './recorded-ratings.ts';
 import { wordSimilarityBenchmark } from './word-similarity.ts';
+
+/** What a run adds to a suite's benchmarks: candidate RDMs of the user's (--model-rdm). */
+export interface SuiteContext {
+  modelRdms?: readonly Rdm92Candidate[];
+}
 
 /** A named list of benchmarks. */
 export interface Suite {
   id: string;
   description: string;
-  benchmarks: () => Benchmark[];
+  benchmarks: (context?: SuiteContext) => Benchmark[];
 }
 
 /** Norms columns decoded in the core suite: the full Glasgow norms, Brysbaert, Kuperman (not the 871-sense subset). */
@@ -31,11 +39,16 @@ export const SUITES: readonly Suite[] = [
       recordedRawCBenchmark(),
     ],
   },
+  {
+    id: 'literature',
+    description: 'the 92 images (human IT, judgments; model RDMs and --model-rdm files), THINGS, reading times, Turing RSA, AQI',
+    benchmarks: (context = {}) => [...rdm92Benchmarks(context.modelRdms ?? [])],
+  },
 ];
 
 /** The suite with this id; unknown → Error listing the known ones. */
 export function getSuite(id: string): Suite {
   const suite = SUITES.find((s) => s.id === id);
-  if (!suite) throw new Error(`unknown suite '${id}' (known: ${SUITES.map((s) => s.id).join(', ')}; 'literature' comes with a later release)`);
+  if (!suite) throw new Error(`unknown suite '${id}' (known: ${SUITES.map((s) => s.id).join(', ')})`);
   return suite;
 }

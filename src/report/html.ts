@@ -1,6 +1,7 @@
 // The HTML report: one self-contained page (inline CSS and SVG, no scripts, no network) with provenance, scorecard, plots and methods.
 import type { BenchmarkResult, RunResults } from '../run/results.ts';
 import type { RenderedPlot } from './render-svg.ts';
+import { rdm92Figures, type RdmFigure } from './rdm92-figures.ts';
 import { formatValue, groupSections, SCORECARD_COLUMNS, scorecardCells, scorecardTitle } from './scorecard.ts';
 
 /** How the numbers of each section are computed, in one line. */
@@ -40,7 +41,7 @@ table{border-collapse:collapse;margin:.4rem 0 1rem;font-size:.92rem}
 th,td{border-bottom:1px solid #e4e4e4;padding:.25rem .6rem;text-align:left;vertical-align:top}
 th{background:#f5f5f5}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.88em}
-.how{color:#555;margin:.2rem 0}.fail{color:#a00}.sub{color:#555;margin-top:0}
+.how{color:#555;margin:.2rem 0}.rdms{display:flex;flex-wrap:wrap;gap:.5rem}.rdms figure{margin:0}.fail{color:#a00}.sub{color:#555;margin-top:0}
 figure{display:inline-block;margin:.5rem 1rem 1rem 0;vertical-align:top}figcaption{font-size:.85rem;color:#555}
 svg{max-width:100%;height:auto}
 `;
@@ -79,9 +80,10 @@ function scorecard(results: RunResults): string {
   if (sections.length === 0) parts.push('<p>No benchmark results.</p>');
   for (const s of sections) {
     const measures = [...new Set(s.results.map((r) => r.score.measure))];
+    const how = [...new Set(s.results.map((r) => r.method).filter((m): m is string => m !== undefined))];
     parts.push(
       `<h3>${escapeHtml(multiSuite ? `${s.name} (suite ${s.suite})` : s.name)}</h3>`,
-      `<p class="how">How computed: ${escapeHtml(HOW[s.key] ?? HOW.other)} Measures: ${measures.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}.</p>`,
+      `<p class="how">How computed: ${escapeHtml(how.length > 0 ? how.join(' ') : (HOW[s.key] ?? HOW.other))} Measures: ${measures.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}.</p>`,
       `<table>${tr([...SCORECARD_COLUMNS], 'th')}${s.results.map((r) => tr(scorecardCells(r), 'td', (c) => c >= 2)).join('')}</table>`,
     );
   }
@@ -134,6 +136,12 @@ function plotsSection(plots: RenderedPlot[]): string {
   return ['<h2>Plots</h2>', ...figures].join('\n');
 }
 
+function rdmSection(figures: RdmFigure[]): string {
+  if (figures.length === 0) return '';
+  const cells = figures.map((f) => `<figure><img alt="RDM: ${escapeHtml(f.title)}" width="276" height="276" src="data:image/png;base64,${f.png.toString('base64')}"><figcaption>${escapeHtml(f.title)}</figcaption></figure>`);
+  return `<h2>92-image RDMs</h2>\n<p class="how">Rows and columns in category order (the supplemental category indicators: animate first); colour = percentile of the dissimilarity among the off-diagonal cells (blue similar, yellow dissimilar).</p>\n<div class="rdms">${cells.join('')}</div>`;
+}
+
 /** The report as one self-contained HTML document: provenance, scorecard table, plots (inline SVG) and methods. */
 export function reportHtml(results: RunResults, plots: RenderedPlot[]): string {
   const title = scorecardTitle(results);
@@ -152,6 +160,7 @@ export function reportHtml(results: RunResults, plots: RenderedPlot[]): string {
     provenance(results),
     scorecard(results),
     plotsSection(plots),
+    rdmSection(rdm92Figures(results)),
     methods(results),
     '</body>',
     '</html>',

@@ -22,6 +22,12 @@ const SECTIONS: { key: string; prefix: string; name: string }[] = [
   { key: 'wordsim', prefix: 'wordsim:', name: 'Word similarity' },
   { key: 'norms', prefix: 'norms:', name: 'Norms decoding' },
   { key: 'recorded', prefix: 'recorded:', name: 'Recorded LLM ratings' },
+  { key: 'rdm92-it', prefix: 'rdm92:human-it:', name: '92 images: human IT (Kriegeskorte 2008)' },
+  { key: 'rdm92-judgments', prefix: 'rdm92:judgments:', name: '92 images: human similarity judgments (Mur 2013)' },
+  { key: 'things', prefix: 'things:', name: 'THINGS (1,854 concepts)' },
+  { key: 'reading', prefix: 'reading:', name: 'Reading times (Natural Stories)' },
+  { key: 'turing', prefix: 'turing:', name: 'Turing RSA' },
+  { key: 'safety', prefix: 'safety:', name: 'Latent safety geometry (AQI)' },
 ];
 
 /** The section key and heading of a benchmark id: by its prefix 'wordsim:', 'norms:', 'recorded:', else 'other'. */

@@ -29,6 +29,10 @@ export interface BenchmarkResult {
   layer?: LayerUsed;
   /** The layer profile (--layers all: every layer on all items; best: on the selection split). */
   layers?: LayerScore[];
+  /** Pairwise comparisons with the other subjects of the row's group (e.g. the 92 images' model RDMs). */
+  comparisons?: { other: string; difference: number; ci95?: [number, number]; p?: number }[];
+  /** How the number is computed. */
+  method?: string;
   /** Seconds spent, and whether the value came from the cache. */
   seconds: number;
   cached: boolean;

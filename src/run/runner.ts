@@ -7,7 +7,8 @@ import { memoryStore } from '../models/answer-store.ts';
 import type { Pooling } from '../models/hf/pooling.ts';
 import type { WordModel } from '../models/word-model.ts';
 import { openCache, type Cache } from './cache.ts';
-import { cacheKey } from './cache-key.ts';
+import { cacheKey, sha256Bytes } from './cache-key.ts';
+import type { Rdm92Candidate } from '../benchmarks/rdm92.ts';
 import { createProgress } from './progress.ts';
 import { RESULTS_SCHEMA_VERSION, type BenchmarkResult, type RunResults } from './results.ts';
 import { openSubject, type SubjectOptions } from './subjects.ts';
@@ -34,6 +35,10 @@ export interface RunOptions {
   offline?: boolean;
   /** Progress of long model computations (texts done, total). */
   onModelProgress?: (done: number, total: number) => void;
+  /** RSA benchmarks: geo-topological transform before comparison. */
+  transform?: { lower: number; upper: number };
+  /** The user's candidate RDMs for the 92-image benchmarks (--model-rdm files, already read). */
+  modelRdms?: readonly Rdm92Candidate[];
 }
 
 /** Run a suite and return its results (nothing is written here; see report/write-report). */
@@ -53,7 +58,8 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
     cache?.close();
     throw error;
   }
-  const benchmarks = suite.benchmarks();
+  const benchmarks = suite.benchmarks({ modelRdms: options.modelRdms });
+  const inputs = (options.modelRdms ?? []).map((c) => ({ name: c.name, sha256: sha256Bytes(Float64Array.from(c.rdm)) }));
   const progress = createProgress({
     total: benchmarks.length, title: `attune run ${suite.id}`,
     silent: options.progress === 'off', quiet: options.progress === 'lines' ? true : undefined,
@@ -71,11 +77,12 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
       }
       const started = performance.now();
       try {
-        const { outcome, cached } = await outcomeOf(benchmark, model, { seed, bootstrap, layers }, cache);
+        const { outcome, cached } = await outcomeOf(benchmark, model, { seed, bootstrap, layers, transform: options.transform }, { modelRdms: inputs }, cache);
         const seconds = (performance.now() - started) / 1000;
+        const { scored, ...rest } = outcome;
         results.push({
           benchmark: benchmark.id, title: benchmark.title, suite: suite.id,
-          model: { id: model.id, revision: model.revision }, ...outcome, seconds, cached,
+          model: scored ?? { id: model.id, revision: model.revision }, ...rest, ...(benchmark.method ? { method: benchmark.method } : {}), seconds, cached,
         });
         progress.step(benchmark.title, cached ? 'cached' : `${seconds.toFixed(1)} s`);
       } catch (error) {
@@ -97,7 +104,7 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
 
 /** The model answering a benchmark: the run's model, or a recorded file (opened once per run). */
 async function subjectFor(subject: Subject, runModel: WordModel, opened: Map<string, WordModel>, modelOptions: SubjectOptions): Promise<WordModel> {
-  if (subject.kind === 'run-model') return runModel;
+  if (subject.kind === 'run-model' || subject.kind === 'fixed') return runModel;
   const key = `${subject.dataset}/${subject.file}`;
   let model = opened.get(key);
   if (!model) {
@@ -109,11 +116,13 @@ async function subjectFor(subject: Subject, runModel: WordModel, opened: Map<str
 
 /** A benchmark's outcome from the cache, or computed and then cached (one atomic write). */
 async function outcomeOf(
-  benchmark: Benchmark, model: WordModel, settings: { seed: number; bootstrap: number; layers: LayerChoice }, cache: Cache | undefined,
+  benchmark: Benchmark, model: WordModel, settings: { seed: number; bootstrap: number; layers: LayerChoice; transform?: { lower: number; upper: number } },
+  inputs: object, cache: Cache | undefined,
 ): Promise<{ outcome: BenchmarkOutcome; cached: boolean }> {
   const key = cacheKey({
     kind: 'benchmark-outcome', benchmark: benchmark.id, version: benchmark.version,
-    model: model.revision, datasets: benchmark.datasets.map((id) => verifyDataset(id)), ...settings,
+    model: benchmark.subject.kind === 'fixed' ? 'fixed' : model.revision, datasets: benchmark.datasets.map((id) => verifyDataset(id)), ...settings,
+    ...(benchmark.subject.kind === 'fixed' ? inputs : {}),
   });
   const hit = cache?.getJson<unknown>(key);
   if (hit !== undefined) return { outcome: fromStorable(hit) as BenchmarkOutcome, cached: true };

@@ -11,7 +11,7 @@ export type SubjectOptions = Omit<ResolveModelOptions, 'cacheDir'> & { cacheDir?
 export async function openSubject(subject: Subject, modelId: string, subjectOptions: SubjectOptions = {}): Promise<WordModel> {
   const { cacheDir, ...rest } = subjectOptions;
   const options: ResolveModelOptions = typeof cacheDir === 'string' ? { ...rest, cacheDir } : rest;
-  if (subject.kind === 'run-model') return resolveModel(modelId, options);
+  if (subject.kind === 'run-model' || subject.kind === 'fixed') return resolveModel(modelId, options);
   const model = await resolveModel(`recorded:${datasetFile(subject.dataset, subject.file)}`, options);
   if (model.kind !== 'recorded') throw new Error(`${subject.file} did not open as recorded answers`);
   return renamed(model, `recorded:data/${subject.dataset}/${subject.file}`);

@@ -4,6 +4,7 @@ import { InputError } from '../../core/input-error.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { COMPARE_METHODS, compareRdms, type CompareMethod } from '../../measures/compare.ts';
 import { geotopologicalTransform } from '../../measures/geotopological.ts';
+import { parseRsaTransform, transformSuffix } from '../../benchmarks/rsa-transform.ts';
 import type { Score } from '../../measures/score.ts';
 import { choiceOption, expectPositionals, integerOption, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
@@ -61,7 +62,7 @@ export async function runCompare(args: string[]): Promise<number> {
   const permutations = integerOption('compare', 'permutations', values.permutations, 0) ?? 0;
   const bootstrap = integerOption('compare', 'bootstrap', values.bootstrap, 0) ?? 0;
   const seed = integerOption('compare', 'seed', values.seed, 0) ?? 0;
-  const transform = parseTransform(values.transform);
+  const transform = typeof values.transform === 'string' ? parseRsaTransform(values.transform) : undefined;
 
   const a = await readRdmFile(fileA);
   const b = await readRdmFile(fileB);
@@ -70,7 +71,7 @@ export async function runCompare(args: string[]): Promise<number> {
   assertNotConstant(b);
   const va = transform ? transformed(a, transform) : a.vector;
   const vb = transform ? transformed(b, transform) : b.vector;
-  const suffix = transform ? `:geotopological(${transform.lower},${transform.upper})` : '';
+  const suffix = transformSuffix(transform);
 
   // Inference (and its random number generator) loads only when asked for.
   const inference = permutations > 0 || bootstrap > 0 ? (await import('../../measures/rdm-inference.ts')).compareRdmsWithInference : undefined;
@@ -103,19 +104,6 @@ export async function runCompare(args: string[]): Promise<number> {
   return 0;
 }
 
-/** `geotopological[:lower,upper]` → quantiles (default 0, 1), or undefined when absent. */
-function parseTransform(value: string | boolean | undefined): { lower: number; upper: number } | undefined {
-  if (value === undefined) return undefined;
-  const m = /^geotopological(?::([^,]+),(.+))?$/.exec(String(value).trim());
-  if (!m) throw new UsageError('compare', `--transform must be geotopological or geotopological:lower,upper; got '${value}'`);
-  if (m[1] === undefined) return { lower: 0, upper: 1 };
-  const lower = Number(m[1]);
-  const upper = Number(m[2]);
-  if (!(lower >= 0 && upper <= 1 && lower < upper) || m[1].trim() === '' || m[2].trim() === '') {
-    throw new UsageError('compare', `--transform geotopological needs quantiles 0 ≤ lower < upper ≤ 1; got '${value}'`);
-  }
-  return { lower, upper };
-}
 
 /** The geo-topological transform of an RDM's vector; a degenerate result names the file. */
 function transformed(rdm: RdmInput, t: { lower: number; upper: number }): Float64Array {

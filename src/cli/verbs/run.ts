@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { SUITES } from '../../benchmarks/suites.ts';
+import { readRdm92ModelFile } from '../../benchmarks/rdm92.ts';
+import { parseRsaTransform } from '../../benchmarks/rsa-transform.ts';
 import { formatScorecard } from '../../report/scorecard.ts';
 import { writeReport } from '../../report/write-report.ts';
 import { openCache } from '../../run/cache.ts';
@@ -15,7 +17,8 @@ import { textProgress } from '../text-progress.ts';
 export const DEFAULT_OUT = 'attune-results';
 
 /** Help text of `attune run`. */
-export const RUN_HELP = `Usage: attune run [--suite ID] [--model ID] [--layers all|best|N] [--pooling P] [--offline] [--out DIR] [--seed S] [--bootstrap N] [--no-cache] [--no-png] [--json]
+export const RUN_HELP = `Usage: attune run [--suite ID] [--model ID] [--layers all|best|N] [--pooling P] [--offline]
+                  [--model-rdm FILE]… [--transform geotopological[:lower,upper]] [--out DIR] [--seed S] [--bootstrap N] [--no-cache] [--no-png] [--json]
 
 Run a benchmark suite, print the scorecard, and write results.json, report.html and plots/*.png
 into DIR (default ./${DEFAULT_OUT}). Finished benchmarks are cached: an interrupted run resumes,
@@ -24,6 +27,9 @@ a repeated run is fast.
 Options:
   --suite ID           ${SUITES.map((s) => `${s.id} (${s.description})`).join('; ')} (default core)
 ${MODEL_OPTIONS_HELP}
+  --model-rdm FILE     (literature suite) your RDM over the 92 images, scored beside the data set's model
+                       RDMs: 92×92 or 4186 condensed values, CSV/TSV/.npy; repeat for several
+  --transform T        RSA benchmarks: geotopological[:lower,upper] transform of every RDM first
   --out DIR            output folder (created if needed)
   --seed S             seed of every resampling and fold split (default 0)
   --bootstrap N        bootstrap resamples for the 95% intervals (default 1000)
@@ -40,6 +46,8 @@ export async function runRun(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs('run', args, {
     suite: { type: 'string' },
     ...MODEL_OPTION_SPECS,
+    'model-rdm': { type: 'string', multiple: true },
+    transform: { type: 'string' },
     out: { type: 'string' },
     seed: { type: 'string' },
     bootstrap: { type: 'string' },
@@ -58,7 +66,12 @@ export async function runRun(args: string[]): Promise<number> {
   }
   const outDir = resolve(typeof values.out === 'string' ? values.out : DEFAULT_OUT);
   const choice = modelChoice(values);
+  const rdmFiles = (values['model-rdm'] as unknown as string[] | undefined) ?? [];
+  const modelRdms = [];
+  for (const file of rdmFiles) modelRdms.push(await readRdm92ModelFile(file));
   const results = await runSuite({
+    modelRdms,
+    transform: typeof values.transform === 'string' ? parseRsaTransform(values.transform) : undefined,
     suite,
     model: choice.id,
     layers: choice.layers,

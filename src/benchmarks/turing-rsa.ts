@@ -1,0 +1,167 @@
+// Turing RSA (Ogg et al. 2024): a model's pairwise similarity judgments compared with humans' — with the group
+// (SimLex-999, MEN: group means only) and, on the 92 images, placed within the distribution of human-to-human
+// agreement (each of the 16 judges against the mean of the other 15).
+import { InputError } from '../core/input-error.ts';
+import { matrix, selectRows } from '../core/matrix.ts';
+import { loadRdm92, RDM92_PAIRS, type Rdm92Data } from '../data/datasets/rdm92.ts';
+import { getWordSimilaritySet, loadWordSimilarity } from '../data/datasets/word-similarity.ts';
+import { checkComparable, compareVectors, degenerate } from '../measures/compare.ts';
+import { poolRdms, rdmNoiseCeiling, type RdmNoiseCeiling } from '../measures/noise-ceiling.ts';
+import type { Score } from '../measures/score.ts';
+import type { Benchmark, BenchmarkOutcome } from './benchmark.ts';
+import { bootstrapSubjectMeans, columnInterval } from './rdm92-bootstrap.ts';
+import { scorePairs } from './word-similarity.ts';
+
+/** The word-pair sets with group ratings that Turing RSA uses. */
+export const TURING_WORD_SETS = { simlex999: 'SimLex-999', men3000: 'MEN' } as const;
+
+/** What turing:<set> computes, for the report. */
+export function turingWordMethod(title: string): string {
+  return `Each ${title} pair judged by the model (the cosine of its vectors, or a rater's 0–100 similarity rating), as a similarity vector over ` +
+    'the pairs, against the group mean human rating: Spearman, 95% bootstrap interval over pairs (default 1000). The value equals ' +
+    `wordsim on the same set. Group comparison only: ${title} ships the raters' means (SimLex also their SD), not individual ratings, ` +
+    'so there is no human-to-human distribution, percentile or ceiling here.';
+}
+
+/** Turing RSA on a word-pair set with group ratings (an id of TURING_WORD_SETS). */
+export function turingWordPairsBenchmark(setId: keyof typeof TURING_WORD_SETS): Benchmark & { method: string } {
+  const title = TURING_WORD_SETS[setId];
+  if (!title) throw new Error(`unknown Turing RSA word set '${setId as string}'`);
+  return {
+    id: `turing:${setId}`,
+    title: `Turing RSA: ${title} (group)`,
+    version: 1,
+    method: turingWordMethod(title),
+    subject: { kind: 'run-model' },
+    datasets: [getWordSimilaritySet(setId).dataset],
+    supports: (model) => model.kind === 'embedding' || model.kind === 'rater',
+    run: async (model, options) => {
+      const data = loadWordSimilarity(setId);
+      const outcome = await scorePairs(model, data.pairs, options);
+      const relabel = (s: Score): Score => ({ ...s, measure: s.measure.replace(/^wordsim:/, 'turing:') });
+      const extra = Object.fromEntries(Object.entries(outcome.extra ?? {}).map(([k, s]) => [k, relabel(s)]));
+      return { dataset: { id: data.dataset, checksum: data.checksum }, ...outcome, score: relabel(outcome.score), extra };
+    },
+  };
+}
+
+/** The Turing RSA benchmarks a run's model answers (the 92-image comparison takes RDMs instead: turingRsa92). */
+export function turingBenchmarks(): Benchmark[] {
+  return [turingWordPairsBenchmark('simlex999'), turingWordPairsBenchmark('men3000')];
+}
+
+/** What turingRsa92 computes, for the report. */
+export const TURING_RSA92_METHOD =
+  'The 16 individual similarity-judgment RDMs of the 92 images (Mur et al. 2013). Human-to-human agreement: each judge against the mean of ' +
+  'the other 15 (rank-averaged, as rsatoolbox pools for rank methods), Kendall tau-a by default. A candidate RDM (the shipped model RDMs, or ' +
+  '--model-rdm) is compared with the mean of all 16 (value; 95% bootstrap interval over stimuli, self-pairs dropped) and placed among the 16 ' +
+  'human values (percentile: share below, ties half). Word models cannot see the images, so no run model is scored here.';
+
+/** A candidate RDM over the 92 images (4186 condensed values). */
+export interface TuringCandidate {
+  name: string;
+  rdm: ArrayLike<number>;
+}
+
+/** Options of turingRsa92 (defaults: tau-a, 1000 resamples, seed 0, the shipped data). */
+export interface TuringRsa92Options {
+  method?: 'tau-a' | 'spearman';
+  bootstrap?: number;
+  seed?: number;
+  data?: Rdm92Data;
+}
+
+/** The human-to-human distribution: each judge against the mean of the others. */
+export interface HumanAgreement {
+  names: string[];
+  values: number[];
+  mean: number;
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** One candidate: its agreement with the group, where that falls among the humans, and the like-for-like variant. */
+export interface TuringCandidateResult {
+  name: string;
+  /** compare(candidate, mean of all 16 judges). */
+  value: number;
+  ci95?: [number, number];
+  /** 100 × (humans below + ½ humans equal) / 16. */
+  percentile: number;
+  /** Mean over judges s of compare(candidate, mean of the judges other than s): the humans' own construction. */
+  matched: { value: number; percentile: number };
+}
+
+/** Turing RSA on the 92 images: the human distribution and every candidate's place in it. */
+export interface TuringRsa92Result {
+  method: 'tau-a' | 'spearman';
+  human: HumanAgreement;
+  ceiling: RdmNoiseCeiling;
+  candidates: TuringCandidateResult[];
+  bootstrap: number;
+  seed: number;
+  dataset: { id: string; checksum: string };
+}
+
+/** Compare candidate RDMs with the 16 similarity judges of the 92 images and place them within human-to-human agreement. */
+export function turingRsa92(candidates: readonly TuringCandidate[], options: TuringRsa92Options = {}): TuringRsa92Result {
+  const method = options.method ?? 'tau-a';
+  const bootstrap = options.bootstrap ?? 1000;
+  const seed = options.seed ?? 0;
+  if (!Number.isInteger(bootstrap) || bootstrap < 0) throw new InputError(`bootstrap must be a whole number ≥ 0, got ${bootstrap}`, { file: '--bootstrap' });
+  const data = options.data ?? loadRdm92();
+  const judges = data.judgments;
+  for (const c of candidates) {
+    if (c.rdm.length !== RDM92_PAIRS) throw new InputError(`expected a 92×92 RDM or ${RDM92_PAIRS} values, got ${c.rdm.length} values`, { file: c.name });
+    checkComparable(c.rdm, judges.data.subarray(0, RDM92_PAIRS));
+    const why = degenerate(c.rdm, method);
+    if (why) throw new InputError(`the RDM ${why}, so '${method}' comparison is undefined`, { file: c.name });
+  }
+  const ceiling = rdmNoiseCeiling(judges, method);
+  const humans = ceiling.lowerPerSubject;
+  const group = poolRdms(judges, method);
+  const everyone = Array.from({ length: judges.rows }, (_, i) => i);
+  const others = everyone.map((s) => poolRdms(selectRows(judges, everyone.filter((j) => j !== s)), method));
+  const draws = bootstrap > 0 ? bootstrapSubjectMeans(candidates.map((c) => c.rdm), matrix(1, RDM92_PAIRS, group), method, bootstrap, seed) : [];
+  const results = candidates.map((c, i): TuringCandidateResult => {
+    const value = compareVectors(c.rdm, group, method);
+    const matched = others.reduce((sum, pool) => sum + compareVectors(c.rdm, pool, method), 0) / others.length;
+    const ci95 = bootstrap > 0 ? columnInterval(draws, i) : undefined;
+    return {
+      name: c.name, value, ...(ci95 ? { ci95 } : {}), percentile: percentileAmong(value, humans),
+      matched: { value: matched, percentile: percentileAmong(matched, humans) },
+    };
+  });
+  return { method, human: summarise(data.judgmentNames, humans), ceiling, candidates: results, bootstrap, seed, dataset: data.dataset };
+}
+
+/** The share (in %) of `values` below `x`, ties counted half. */
+export function percentileAmong(x: number, values: readonly number[]): number {
+  let below = 0;
+  for (const v of values) below += v < x ? 1 : v === x ? 0.5 : 0;
+  return (100 * below) / values.length;
+}
+
+/** One candidate of a turingRsa92 result as a benchmark outcome: value with CI and the judges' ceiling; percentile as an extra score. */
+export function turingRsa92Outcome(result: TuringRsa92Result, name: string): BenchmarkOutcome {
+  const c = result.candidates.find((x) => x.name === name);
+  if (!c) throw new Error(`no candidate '${name}' in this Turing RSA result`);
+  const measure = `turing:rdm92:${result.method}`;
+  const human = result.human;
+  const score: Score = {
+    value: c.value, measure: `${measure}:group-mean`, n: RDM92_PAIRS, ...(c.ci95 ? { ci95: c.ci95 } : {}),
+    ceiling: result.ceiling, normalized: c.value / result.ceiling.value,
+    ...(result.bootstrap > 0 ? { seed: result.seed } : {}),
+    details: { candidate: name, percentile: c.percentile, matched: c.matched, human, bootstrap: result.bootstrap },
+  };
+  const percentile: Score = { value: c.percentile, measure: `${measure}:percentile-among-judges`, n: human.values.length };
+  return { dataset: result.dataset, score, extra: { percentile }, coverage: { n_items: RDM92_PAIRS, n_covered: RDM92_PAIRS, missing_examples: [] } };
+}
+
+function summarise(names: string[], values: number[]): HumanAgreement {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  return { names, values, mean: values.reduce((a, b) => a + b, 0) / n, median, min: sorted[0], max: sorted[n - 1] };
+}
