@@ -75,32 +75,37 @@ export function bootstrapSpearmanOverStimuli(x: ArrayLike<number>, y: ArrayLike<
       squares += counts[i] * counts[i];
     }
     const centre = (total * total - squares) / 2 + 1; // mean doubled rank: N + 1 for N weighted pairs
-    const syy = weightedRanks(sy, counts, centre, (k, rank) => {
-      ryAtX[yToX[k]] = rank;
-    });
-    let sxy = 0;
-    const sxx = weightedRanks(sx, counts, centre, (k, rank, w) => {
-      sxy += w * rank * ryAtX[k];
-    });
+    const syy = ranksOfY(sy, counts, centre, yToX, ryAtX);
+    const [sxx, sxy] = ranksOfX(sx, counts, centre, ryAtX);
     out[r] = sxx === 0 || syy === 0 ? NaN : sxy / (Math.sqrt(sxx) * Math.sqrt(syy));
   }
   return out;
 }
 
 /**
- * Walk one side's sorted pairs: each run of equal values gets twice its weighted tie-averaged rank, centred
- * (2·weight below + weight of the run + 1 − centre); `visit(k, centredRank, weight)` is called for every pair
- * of positive weight. Returns Σ weight·centredRank².
+ * The y side: each run of equal values gets twice its weighted tie-averaged rank, centred (2·weight below +
+ * weight of the run + 1 − centre), written for every pair of positive weight at its x-sorted place. Returns
+ * Σ weight·centredRank².
  */
-function weightedRanks(side: SortedSide, counts: Float64Array, centre: number, visit: (k: number, rank: number, w: number) => void): number {
+function ranksOfY(side: SortedSide, counts: Float64Array, centre: number, yToX: Uint32Array, ryAtX: Float64Array): number {
   const { u, v, runEnd } = side;
   const p = u.length;
   let below = 0;
   let sum = 0;
-  let start = 0;
-  while (start < p) {
+  for (let start = 0; start < p; ) {
+    const w0 = counts[u[start]] * counts[v[start]];
+    if (runEnd[start] === 1) {
+      if (w0 > 0) {
+        const rank = 2 * below + w0 + 1 - centre;
+        sum += w0 * rank * rank;
+        ryAtX[yToX[start]] = rank;
+        below += w0;
+      }
+      start++;
+      continue;
+    }
     let end = start;
-    let run = counts[u[end]] * counts[v[end]];
+    let run = w0;
     while (runEnd[end] === 0) {
       end++;
       run += counts[u[end]] * counts[v[end]];
@@ -108,13 +113,46 @@ function weightedRanks(side: SortedSide, counts: Float64Array, centre: number, v
     if (run > 0) {
       const rank = 2 * below + run + 1 - centre;
       sum += run * rank * rank;
-      for (let k = start; k <= end; k++) {
-        const w = counts[u[k]] * counts[v[k]];
-        if (w > 0) visit(k, rank, w);
-      }
+      for (let k = start; k <= end; k++) ryAtX[yToX[k]] = rank;
       below += run;
     }
     start = end + 1;
   }
   return sum;
+}
+
+/** The x side: centred doubled ranks as for y; returns [Σ weight·rank², Σ weight·rank·(y's rank)]. */
+function ranksOfX(side: SortedSide, counts: Float64Array, centre: number, ryAtX: Float64Array): [number, number] {
+  const { u, v, runEnd } = side;
+  const p = u.length;
+  let below = 0;
+  let sum = 0;
+  let cross = 0;
+  for (let start = 0; start < p; ) {
+    const w0 = counts[u[start]] * counts[v[start]];
+    if (runEnd[start] === 1) {
+      if (w0 > 0) {
+        const rank = 2 * below + w0 + 1 - centre;
+        sum += w0 * rank * rank;
+        cross += w0 * rank * ryAtX[start];
+        below += w0;
+      }
+      start++;
+      continue;
+    }
+    let end = start;
+    let run = w0;
+    while (runEnd[end] === 0) {
+      end++;
+      run += counts[u[end]] * counts[v[end]];
+    }
+    if (run > 0) {
+      const rank = 2 * below + run + 1 - centre;
+      sum += run * rank * rank;
+      for (let k = start; k <= end; k++) cross += counts[u[k]] * counts[v[k]] * rank * ryAtX[k];
+      below += run;
+    }
+    start = end + 1;
+  }
+  return [sum, cross];
 }

@@ -1,5 +1,5 @@
 // A square matrix as a small PNG heatmap (no canvas: raw RGB rows, zlib, the PNG chunks by hand), for
-// RDMs in the report. Values are shown by their percentile among the off-diagonal cells, as rsatoolbox
+// RDMs in the report. Values are shown by their percentile among the upper-triangle cells, as rsatoolbox
 // shows RDMs, on a blue (similar) to yellow (dissimilar) scale.
 import { deflateSync } from 'node:zlib';
 
@@ -8,7 +8,7 @@ const STOPS: [number, number, number][] = [[48, 18, 59], [50, 101, 204], [26, 18
 /** PNG bytes of an n×n matrix (row-major) reordered by `order`, each cell `scale`×`scale` pixels. */
 export function heatmapPng(values: ArrayLike<number>, n: number, order: readonly number[], scale = 3): Buffer {
   const off: number[] = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) off.push(values[i * n + j]);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off.push(values[i * n + j]); // upper triangle (RDMs are symmetric)
   off.sort((a, b) => a - b);
   const percentile = (v: number) => {
     let lo = 0;
