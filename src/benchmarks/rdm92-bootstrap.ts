@@ -27,22 +27,44 @@ export function bootstrapSubjectMeans(
   resamples: number,
   seed: number,
 ): Float64Array[] {
-  const n = stimulusCount(subjects.cols);
+  return evaluateDraws(candidates, subjects, method, bootstrapDraws(stimulusCount(subjects.cols), subjects.rows, resamples, seed));
+}
+
+/** The bootstrap draws: per resample the sorted stimulus indices and each subject's multiplicity. */
+export interface BootstrapDraws {
+  stimuli: Uint32Array[];
+  times: Uint32Array[];
+}
+
+/** `resamples` draws of n stimuli and (when there are several) of the subjects, from createRng(seed), in that order. */
+export function bootstrapDraws(n: number, subjectCount: number, resamples: number, seed: number): BootstrapDraws {
   const rng = createRng(seed);
+  const stimuli: Uint32Array[] = [];
+  const times: Uint32Array[] = [];
+  for (let r = 0; r < resamples; r++) {
+    stimuli.push(Uint32Array.from(bootstrapIndices(n, rng)).sort());
+    const t = new Uint32Array(subjectCount).fill(1);
+    if (subjectCount > 1) {
+      t.fill(0);
+      for (const s of bootstrapIndices(subjectCount, rng)) t[s]++;
+    }
+    times.push(t);
+  }
+  return { stimuli, times };
+}
+
+/** Each candidate's subject-mean value on each draw (rows: draws, columns: candidates). */
+export function evaluateDraws(candidates: readonly ArrayLike<number>[], subjects: Matrix, method: CompareMethod, draws: BootstrapDraws): Float64Array[] {
+  const n = stimulusCount(subjects.cols);
   const out: Float64Array[] = [];
   const pick = new Uint32Array(subjects.cols);
   const xc = new Float64Array(subjects.cols);
   const xs = new Float64Array(subjects.cols);
-  for (let r = 0; r < resamples; r++) {
-    const draw = Uint32Array.from(bootstrapIndices(n, rng)).sort();
+  draws.stimuli.forEach((draw, r) => {
+    const times = draws.times[r];
     let k = 0;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) if (draw[i] !== draw[j]) pick[k++] = pairIndex(draw[i], draw[j], n);
-    }
-    const times = new Uint32Array(subjects.rows).fill(1);
-    if (subjects.rows > 1) {
-      times.fill(0);
-      for (const s of bootstrapIndices(subjects.rows, rng)) times[s]++;
     }
     const values = new Float64Array(candidates.length);
     if (method === 'spearman' && k >= 2) {
@@ -57,7 +79,7 @@ export function bootstrapSubjectMeans(
         values[ci] = sum / subjects.rows;
       });
       out.push(values);
-      continue;
+      return;
     }
     candidates.forEach((c, ci) => {
       for (let q = 0; q < k; q++) xc[q] = c[pick[q]];
@@ -71,7 +93,7 @@ export function bootstrapSubjectMeans(
       values[ci] = sum / subjects.rows;
     });
     out.push(values);
-  }
+  });
   return out;
 }
 

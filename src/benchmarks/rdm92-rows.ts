@@ -23,7 +23,7 @@ export function rdm92Benchmarks(extra: readonly Rdm92Candidate[] = []): Benchmar
   const memo = new Map<string, Promise<{ tau: Rdm92Result; rho: Rdm92Result }>>();
   const results = (target: Rdm92Target, options: BenchmarkOptions) => {
     const key = JSON.stringify([target, options.seed, options.bootstrap ?? 1000, options.transform ?? null]);
-    if (!memo.has(key)) memo.set(key, Promise.resolve().then(() => scoreAll(target, extra, options)));
+    if (!memo.has(key)) memo.set(key, scoreAll(target, extra, options));
     return memo.get(key)!;
   };
   return TARGETS.flatMap((target) =>
@@ -40,11 +40,11 @@ export function rdm92Benchmarks(extra: readonly Rdm92Candidate[] = []): Benchmar
   );
 }
 
-function scoreAll(target: Rdm92Target, extra: readonly Rdm92Candidate[], options: BenchmarkOptions): { tau: Rdm92Result; rho: Rdm92Result } {
+async function scoreAll(target: Rdm92Target, extra: readonly Rdm92Candidate[], options: BenchmarkOptions): Promise<{ tau: Rdm92Result; rho: Rdm92Result }> {
   const data = transformed(loadRdm92(), options.transform);
   const candidates = [...rdm92ModelCandidates(data), ...extra.map((c) => ({ name: c.name, rdm: applyRsaTransform(c.rdm, options.transform) }))];
   const settings = { bootstrap: options.bootstrap ?? 1000, seed: options.seed };
-  return { tau: scoreRdm92(candidates, target, { method: 'tau-a', ...settings }, data), rho: scoreRdm92(candidates, target, { method: 'spearman', ...settings }, data) };
+  return { tau: await scoreRdm92(candidates, target, { method: 'tau-a', ...settings }, data), rho: await scoreRdm92(candidates, target, { method: 'spearman', ...settings }, data) };
 }
 
 function rowOf(results: { tau: Rdm92Result; rho: Rdm92Result }, name: string, transform: RsaTransform | undefined): BenchmarkOutcome {

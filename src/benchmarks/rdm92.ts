@@ -7,7 +7,8 @@ import { cellError, readMatrix } from '../data/read-matrix.ts';
 import { checkComparable, degenerate } from '../measures/compare.ts';
 import { rdmNoiseCeiling, type RdmNoiseCeiling } from '../measures/noise-ceiling.ts';
 import { withCeiling, type Score } from '../measures/score.ts';
-import { bootstrapSubjectMeans, columnInterval, pairTest, subjectMean } from './rdm92-bootstrap.ts';
+import { columnInterval, pairTest, subjectMean } from './rdm92-bootstrap.ts';
+import { bootstrapSubjectMeansParallel } from './rdm92-parallel.ts';
 
 /** Whose RDMs the candidates are scored against: human IT (4 subjects, sessions averaged) or judgments (16 subjects). */
 export type Rdm92Target = 'human-it' | 'judgments';
@@ -57,12 +58,12 @@ export function rdm92Subjects(data: Rdm92Data, target: Rdm92Target): { rdms: Mat
  * noise ceiling on the same scale (rdmNoiseCeiling: lower leave-one-out, upper all subjects; `normalized`
  * divides by its `value`, the lower bound); ci95 and pairwise tests from a bootstrap over stimuli.
  */
-export function scoreRdm92(
+export async function scoreRdm92(
   candidates: readonly Rdm92Candidate[],
   target: Rdm92Target,
   options: Rdm92Options,
   data: Rdm92Data = loadRdm92(),
-): Rdm92Result {
+): Promise<Rdm92Result> {
   const { method, bootstrap, seed } = options;
   if (!Number.isInteger(bootstrap) || bootstrap < 0) throw new InputError(`bootstrap must be a whole number ≥ 0, got ${bootstrap}`, { file: '--bootstrap' });
   const { rdms, names } = rdm92Subjects(data, target);
@@ -74,7 +75,7 @@ export function scoreRdm92(
     if (why) throw new InputError(`the RDM ${why}, so '${method}' comparison is undefined`, { file: c.name });
   }
   const values = candidates.map((c) => subjectMean(c.rdm, rdms, method));
-  const draws = bootstrap > 0 ? bootstrapSubjectMeans(candidates.map((c) => c.rdm), rdms, method, bootstrap, seed) : [];
+  const draws = bootstrap > 0 ? await bootstrapSubjectMeansParallel(candidates.map((c) => c.rdm), rdms, method, bootstrap, seed) : [];
   const scores = candidates.map((c, i) => {
     const score: Score = { value: values[i], measure: `compare:${method}:subject-mean`, n: RDM92_PAIRS, details: { stimuli: RDM92_STIMULI, subjects: rdms.rows, target } };
     if (bootstrap > 0) {

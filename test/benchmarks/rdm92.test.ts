@@ -10,19 +10,20 @@ import { bootstrapOverStimuli } from '../../src/measures/rdm-inference.ts';
 import { InputError } from '../../src/core/input-error.ts';
 import { matrix } from '../../src/core/matrix.ts';
 import { createRng } from '../../src/core/random.ts';
+import { bootstrapSubjectMeansParallel } from '../../src/benchmarks/rdm92-parallel.ts';
 
 // Expected values: test/fixtures/rdm92/rdm92_expected.py (numpy/scipy; tau-a and the ceilings written by hand).
 const expected = JSON.parse(readFileSync(new URL('../fixtures/rdm92/rdm92_expected.json', import.meta.url), 'utf8'));
 const data = loadRdm92();
 const close = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 1e-10, `${what}: ${a} vs ${b}`);
 
-test('values (mean over subjects) and noise ceilings match numpy/scipy to 1e-10', () => {
+test('values (mean over subjects) and noise ceilings match numpy/scipy to 1e-10', async () => {
   for (const target of ['human-it', 'judgments'] as const) {
     for (const method of ['tau-a', 'spearman'] as const) {
       const key = `${target}/${method}`;
       const want = expected.values[key] as Record<string, number>;
       const candidates = rdm92ModelCandidates(data).filter((c) => c.name in want);
-      const r = scoreRdm92(candidates, target, { method, bootstrap: 0, seed: 1 }, data);
+      const r = await scoreRdm92(candidates, target, { method, bootstrap: 0, seed: 1 }, data);
       assert.equal(r.scores.length, 4);
       for (const { name, score } of r.scores) {
         close(score.value, want[name], `${key} ${name}`);
@@ -47,11 +48,11 @@ test('the stimulus bootstrap of one subject equals measures/bootstrapOverStimuli
   assert.deepEqual(draws.map((d) => d[0]), Array.from(ref.values));
 });
 
-test('bootstrap: intervals around the value, identical candidates differ by 0 with p = 1, reproducible by seed', () => {
+test('bootstrap: intervals around the value, identical candidates differ by 0 with p = 1, reproducible by seed', async () => {
   const models = rdm92ModelCandidates(data);
   const candidates = [models[2], { name: 'copy', rdm: models[2].rdm }, models[0]];
   const opts = { method: 'spearman' as const, bootstrap: 12, seed: 3 };
-  const r = scoreRdm92(candidates, 'human-it', opts, data);
+  const r = await scoreRdm92(candidates, 'human-it', opts, data);
   for (const { score } of r.scores) {
     assert.ok(score.ci95 && score.ci95[0] < score.value && score.value < score.ci95[1]);
     assert.equal(score.seed, 3);
@@ -59,7 +60,7 @@ test('bootstrap: intervals around the value, identical candidates differ by 0 wi
   assert.deepEqual(r.pairs[0], { a: 'monkeyIT', b: 'copy', difference: 0, p: 1, ci95: [0, 0] });
   // With B draws the smallest p is 1/B (rsatoolbox's shrinkage): 2·0·(B−1)/B + 1/B when every draw agrees.
   assert.ok(r.pairs[1].p! >= 1 / 12);
-  assert.deepEqual(scoreRdm92(candidates, 'human-it', opts, data), r);
+  assert.deepEqual(await scoreRdm92(candidates, 'human-it', opts, data), r);
 });
 
 test('--model-rdm: a 92×92 square or 4186 values; other sizes are an InputError naming the file', async () => {
@@ -94,4 +95,12 @@ test('--model-rdm: a 92×92 square or 4186 values; other sizes are an InputError
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the two-thread bootstrap gives the one-thread draws, value for value', async () => {
+  const data = loadRdm92();
+  const candidates = data.models.slice(0, 3).map((m) => m.rdm);
+  const one = bootstrapSubjectMeans(candidates, data.humanITSubjects, 'tau-a', 60, 5);
+  const two = await bootstrapSubjectMeansParallel(candidates, data.humanITSubjects, 'tau-a', 60, 5);
+  assert.deepEqual(two, one);
 });
