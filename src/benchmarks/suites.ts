@@ -5,6 +5,9 @@ import { WORD_SIMILARITY_SETS } from '../data/datasets/word-similarity.ts';
 import type { Benchmark } from './benchmark.ts';
 import type { Rdm92Candidate } from './rdm92.ts';
 import { rdm92Benchmarks } from './rdm92-rows.ts';
+import { aqiBenchmarks } from './aqi.ts';
+import { readingTimeBenchmarks } from './reading-times.ts';
+import { turingBenchmarks } from './turing-rsa.ts';
 import { normsDecodingBenchmark } from './norms-decoding.ts';
 import { GLASGOW_GPT4_COLUMNS, recordedGlasgowBenchmark, recordedRawCBenchmark, recordedSimlexBenchmark } from './recorded-ratings.ts';
 import { wordSimilarityBenchmark } from './word-similarity.ts';
@@ -42,7 +45,12 @@ export const SUITES: readonly Suite[] = [
   {
     id: 'literature',
     description: 'the 92 images (human IT, judgments; model RDMs and --model-rdm files), THINGS, reading times, Turing RSA, AQI',
-    benchmarks: (context = {}) => [...rdm92Benchmarks(context.modelRdms ?? [])],
+    benchmarks: (context = {}) => [
+      ...rdm92Benchmarks(context.modelRdms ?? []),
+      ...turingBenchmarks(context.modelRdms ?? []),
+      ...readingTimeBenchmarks(),
+      ...aqiBenchmarks(),
+    ],
   },
 ];
 

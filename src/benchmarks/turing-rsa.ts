@@ -2,14 +2,16 @@
 // (SimLex-999, MEN: group means only) and, on the 92 images, placed within the distribution of human-to-human
 // agreement (each of the 16 judges against the mean of the other 15).
 import { InputError } from '../core/input-error.ts';
-import { matrix, selectRows } from '../core/matrix.ts';
-import { loadRdm92, RDM92_PAIRS, type Rdm92Data } from '../data/datasets/rdm92.ts';
+import { matrix, selectRows, type Matrix } from '../core/matrix.ts';
+import { loadRdm92, RDM92_DATASET, RDM92_PAIRS, RDM92_STIMULI, type Rdm92Data } from '../data/datasets/rdm92.ts';
 import { getWordSimilaritySet, loadWordSimilarity } from '../data/datasets/word-similarity.ts';
 import { checkComparable, compareVectors, degenerate } from '../measures/compare.ts';
 import { poolRdms, rdmNoiseCeiling, type RdmNoiseCeiling } from '../measures/noise-ceiling.ts';
 import type { Score } from '../measures/score.ts';
-import type { Benchmark, BenchmarkOutcome } from './benchmark.ts';
-import { bootstrapSubjectMeans, columnInterval } from './rdm92-bootstrap.ts';
+import type { Benchmark, BenchmarkOptions, BenchmarkOutcome } from './benchmark.ts';
+import { columnInterval } from './rdm92-bootstrap.ts';
+import { bootstrapSubjectMeansParallel } from './rdm92-parallel.ts';
+import { applyRsaTransform, transformSuffix, type RsaTransform } from './rsa-transform.ts';
 import { scorePairs } from './word-similarity.ts';
 
 /** The word-pair sets with group ratings that Turing RSA uses. */
@@ -45,17 +47,57 @@ export function turingWordPairsBenchmark(setId: keyof typeof TURING_WORD_SETS): 
   };
 }
 
-/** The Turing RSA benchmarks a run's model answers (the 92-image comparison takes RDMs instead: turingRsa92). */
-export function turingBenchmarks(): Benchmark[] {
-  return [turingWordPairsBenchmark('simlex999'), turingWordPairsBenchmark('men3000')];
+/** Every Turing RSA benchmark: SimLex-999 and MEN (the run's model), then the 92-image rows (8 model RDMs, then `modelRdms`). */
+export function turingBenchmarks(modelRdms: readonly TuringCandidate[] = []): Benchmark[] {
+  return [turingWordPairsBenchmark('simlex999'), turingWordPairsBenchmark('men3000'), ...turingRsa92Benchmarks(modelRdms)];
+}
+
+/** The shipped model RDMs of the 92 images, in file order. */
+const RDM92_MODELS = ['animacy', 'FaceBodyManmadeNatobj', 'monkeyIT', 'EVA', 'HMAX', 'V1', 'Silhouette', 'RADON'];
+
+/** One fixed-subject row per candidate RDM (the 8 shipped ones, then `extra`): `turing:rdm92:<name>`, all from one turingRsa92 call per settings. */
+export function turingRsa92Benchmarks(extra: readonly TuringCandidate[] = []): Benchmark[] {
+  type Both = { tau: TuringRsa92Result; rho: TuringRsa92Result };
+  let memo: { key: string; result: Promise<Both> } | undefined;
+  const resultFor = (options: BenchmarkOptions): Promise<Both> => {
+    const key = JSON.stringify([options.seed, options.bootstrap ?? 1000, options.transform ?? null]);
+    if (memo?.key !== key) {
+      const run = async (): Promise<Both> => {
+        const data = loadRdm92();
+        const settings = { bootstrap: options.bootstrap ?? 1000, seed: options.seed, transform: options.transform, data };
+        const candidates = [...data.models, ...extra];
+        return { tau: await turingRsa92(candidates, { method: 'tau-a', ...settings }), rho: await turingRsa92(candidates, { method: 'spearman', ...settings }) };
+      };
+      memo = { key, result: run() };
+    }
+    return memo.result;
+  };
+  return [...RDM92_MODELS, ...extra.map((c) => c.name)].map((name): Benchmark => ({
+    id: `turing:rdm92:${name}`,
+    title: `Turing RSA: ${name} among the 16 similarity judges (92 images)`,
+    version: 1,
+    method: TURING_RSA92_METHOD,
+    subject: { kind: 'fixed' },
+    datasets: [RDM92_DATASET],
+    supports: () => true,
+    run: async (_model, options) => {
+      const { tau, rho } = await resultFor(options);
+      const outcome = turingRsa92Outcome(tau, name);
+      const spearman = turingRsa92Outcome(rho, name);
+      return { ...outcome, extra: { ...outcome.extra, spearman: spearman.score, 'spearman-percentile': spearman.extra!.percentile } };
+    },
+  }));
 }
 
 /** What turingRsa92 computes, for the report. */
 export const TURING_RSA92_METHOD =
   'The 16 individual similarity-judgment RDMs of the 92 images (Mur et al. 2013). Human-to-human agreement: each judge against the mean of ' +
-  'the other 15 (rank-averaged, as rsatoolbox pools for rank methods), Kendall tau-a by default. A candidate RDM (the shipped model RDMs, or ' +
+  'the other 15 (rank-averaged, as rsatoolbox pools for rank methods), by Kendall tau-a (Spearman beside it). A candidate RDM (the shipped model RDMs, or ' +
   '--model-rdm) is compared with the mean of all 16 (value; 95% bootstrap interval over stimuli, self-pairs dropped) and placed among the 16 ' +
-  'human values (percentile: share below, ties half). Word models cannot see the images, so no run model is scored here.';
+  'human values (percentile: share below, ties half; no interval; details.matched: the candidate against the same 16 leave-one-out means, ' +
+  'like for like). Ceiling: the judges\' noise ceiling (lower = the mean human value), normalized = value / lower. --transform applies the ' +
+  'geo-topological transform to every RDM first. ' +
+  'Word models cannot see the images, so no run model is scored here.';
 
 /** A candidate RDM over the 92 images (4186 condensed values). */
 export interface TuringCandidate {
@@ -63,11 +105,13 @@ export interface TuringCandidate {
   rdm: ArrayLike<number>;
 }
 
-/** Options of turingRsa92 (defaults: tau-a, 1000 resamples, seed 0, the shipped data). */
+/** Options of turingRsa92 (defaults: tau-a, 1000 resamples, seed 0, no transform, the shipped data). */
 export interface TuringRsa92Options {
   method?: 'tau-a' | 'spearman';
   bootstrap?: number;
   seed?: number;
+  /** The geo-topological transform, applied to the judges' and the candidates' RDMs before anything else. */
+  transform?: RsaTransform;
   data?: Rdm92Data;
 }
 
@@ -101,39 +145,51 @@ export interface TuringRsa92Result {
   candidates: TuringCandidateResult[];
   bootstrap: number;
   seed: number;
+  transform?: RsaTransform;
   dataset: { id: string; checksum: string };
 }
 
 /** Compare candidate RDMs with the 16 similarity judges of the 92 images and place them within human-to-human agreement. */
-export function turingRsa92(candidates: readonly TuringCandidate[], options: TuringRsa92Options = {}): TuringRsa92Result {
+export async function turingRsa92(candidates: readonly TuringCandidate[], options: TuringRsa92Options = {}): Promise<TuringRsa92Result> {
   const method = options.method ?? 'tau-a';
   const bootstrap = options.bootstrap ?? 1000;
   const seed = options.seed ?? 0;
   if (!Number.isInteger(bootstrap) || bootstrap < 0) throw new InputError(`bootstrap must be a whole number ≥ 0, got ${bootstrap}`, { file: '--bootstrap' });
   const data = options.data ?? loadRdm92();
-  const judges = data.judgments;
+  const t = options.transform;
   for (const c of candidates) {
     if (c.rdm.length !== RDM92_PAIRS) throw new InputError(`expected a 92×92 RDM or ${RDM92_PAIRS} values, got ${c.rdm.length} values`, { file: c.name });
-    checkComparable(c.rdm, judges.data.subarray(0, RDM92_PAIRS));
-    const why = degenerate(c.rdm, method);
-    if (why) throw new InputError(`the RDM ${why}, so '${method}' comparison is undefined`, { file: c.name });
+    checkComparable(c.rdm, data.judgments.data.subarray(0, RDM92_PAIRS));
   }
+  const judges = t ? transformRows(data.judgments, t) : data.judgments;
+  const rdms = candidates.map((c) => applyRsaTransform(c.rdm, t));
+  rdms.forEach((rdm, i) => {
+    const why = degenerate(rdm, method);
+    if (why) throw new InputError(`the RDM ${why}${t ? ' after the transform' : ''}, so '${method}' comparison is undefined`, { file: candidates[i].name });
+  });
   const ceiling = rdmNoiseCeiling(judges, method);
   const humans = ceiling.lowerPerSubject;
   const group = poolRdms(judges, method);
   const everyone = Array.from({ length: judges.rows }, (_, i) => i);
   const others = everyone.map((s) => poolRdms(selectRows(judges, everyone.filter((j) => j !== s)), method));
-  const draws = bootstrap > 0 ? bootstrapSubjectMeans(candidates.map((c) => c.rdm), matrix(1, RDM92_PAIRS, group), method, bootstrap, seed) : [];
+  const draws = bootstrap > 0 ? await bootstrapSubjectMeansParallel(rdms, matrix(1, RDM92_PAIRS, group), method, bootstrap, seed) : [];
   const results = candidates.map((c, i): TuringCandidateResult => {
-    const value = compareVectors(c.rdm, group, method);
-    const matched = others.reduce((sum, pool) => sum + compareVectors(c.rdm, pool, method), 0) / others.length;
+    const value = compareVectors(rdms[i], group, method);
+    const matched = others.reduce((sum, pool) => sum + compareVectors(rdms[i], pool, method), 0) / others.length;
     const ci95 = bootstrap > 0 ? columnInterval(draws, i) : undefined;
     return {
       name: c.name, value, ...(ci95 ? { ci95 } : {}), percentile: percentileAmong(value, humans),
       matched: { value: matched, percentile: percentileAmong(matched, humans) },
     };
   });
-  return { method, human: summarise(data.judgmentNames, humans), ceiling, candidates: results, bootstrap, seed, dataset: data.dataset };
+  return { method, human: summarise(data.judgmentNames, humans), ceiling, candidates: results, bootstrap, seed, ...(t ? { transform: t } : {}), dataset: data.dataset };
+}
+
+/** Every row of `m` (subjects × pairs) through the geo-topological transform. */
+function transformRows(m: Matrix, t: RsaTransform): Matrix {
+  const out = new Float64Array(m.rows * m.cols);
+  for (let r = 0; r < m.rows; r++) out.set(applyRsaTransform(m.data.subarray(r * m.cols, (r + 1) * m.cols), t) as ArrayLike<number>, r * m.cols);
+  return matrix(m.rows, m.cols, out);
 }
 
 /** The share (in %) of `values` below `x`, ties counted half. */
@@ -148,15 +204,19 @@ export function turingRsa92Outcome(result: TuringRsa92Result, name: string): Ben
   const c = result.candidates.find((x) => x.name === name);
   if (!c) throw new Error(`no candidate '${name}' in this Turing RSA result`);
   const measure = `turing:rdm92:${result.method}`;
+  const suffix = transformSuffix(result.transform);
   const human = result.human;
   const score: Score = {
-    value: c.value, measure: `${measure}:group-mean`, n: RDM92_PAIRS, ...(c.ci95 ? { ci95: c.ci95 } : {}),
+    value: c.value, measure: `${measure}:group-mean${suffix}`, n: RDM92_PAIRS, ...(c.ci95 ? { ci95: c.ci95 } : {}),
     ceiling: result.ceiling, normalized: c.value / result.ceiling.value,
     ...(result.bootstrap > 0 ? { seed: result.seed } : {}),
     details: { candidate: name, percentile: c.percentile, matched: c.matched, human, bootstrap: result.bootstrap },
   };
-  const percentile: Score = { value: c.percentile, measure: `${measure}:percentile-among-judges`, n: human.values.length };
-  return { dataset: result.dataset, score, extra: { percentile }, coverage: { n_items: RDM92_PAIRS, n_covered: RDM92_PAIRS, missing_examples: [] } };
+  const percentile: Score = { value: c.percentile, measure: `${measure}:percentile-among-judges${suffix}`, n: human.values.length };
+  return {
+    dataset: result.dataset, scored: { id: `rdm:${name}`, revision: result.dataset.checksum }, score, extra: { percentile },
+    coverage: { n_items: RDM92_STIMULI, n_covered: RDM92_STIMULI, missing_examples: [] },
+  };
 }
 
 function summarise(names: string[], values: number[]): HumanAgreement {
