@@ -21,4 +21,8 @@ export const MEASURES: readonly MeasureEntry[] = [
   { id: 'wordsim:cosine:spearman', description: 'cosine of word vectors per pair vs human similarity, Spearman' },
   { id: 'decode:ridge:kfold5:spearman', description: 'norms decoded from word vectors by cross-validated ridge, held-out Spearman' },
   { id: 'recorded:rating:spearman', description: "a model's recorded ratings vs the human means, Spearman" },
+  { id: 'wordsim:rating:spearman|norms:rate:<scale>:spearman', description: "a rater model's (openai:) log-probability ratings vs the human values, Spearman" },
+  { id: 'compare:tau-a|spearman:subject-mean', description: 'a candidate RDM vs each subject, averaged over subjects (rsatoolbox eval_fixed); stimulus-and-subject bootstrap' },
+  { id: 'ols:delta-r2|partial-r|r2:baseline|r2:full', description: 'gain in explained variance of a predictor set over a baseline OLS, partial correlation; bootstrap over groups' },
+  { id: 'localizer:welch-t:top<fraction>', description: 'units selective for sentences over non-word lists (Welch t), the top fraction over all layers' },
 ];
