@@ -1,6 +1,7 @@
 // Norms decoding: how well a human rating (concreteness, valence, age of acquisition…) can be read out of
 // the model's word vectors — cross-validated ridge (5 shuffled outer folds, alpha per fold on 5 inner
 // folds), then Spearman and Pearson of the held-out predictions with the human means, bootstrap 95% CIs.
+import { InputError } from '../core/input-error.ts';
 import { matrix } from '../core/matrix.ts';
 import { loadNormsSet, NORM_SETS } from '../data/datasets/norms.ts';
 import { heldOutPredictions } from '../measures/encode.ts';
@@ -64,6 +65,7 @@ async function decodeAtLayer(
     else missing.push(words[i]);
   }
   const n = rows.length;
+  if (n < 2 * DECODE_FOLDS) throw new InputError(`'${model.id}' covers ${n} of ${words.length} words; decoding needs at least ${2 * DECODE_FOLDS}`, { file: '--model' });
   const x = matrix(n, d, new Float64Array(n * d));
   const y = matrix(n, 1, new Float64Array(n));
   rows.forEach((i, k) => {

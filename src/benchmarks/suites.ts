@@ -7,6 +7,7 @@ import type { Rdm92Candidate } from './rdm92.ts';
 import { rdm92Benchmarks } from './rdm92-rows.ts';
 import { aqiBenchmarks } from './aqi.ts';
 import { readingTimeBenchmarks } from './reading-times.ts';
+import { thingsBenchmarks } from './things.ts';
 import { turingBenchmarks } from './turing-rsa.ts';
 import { normsDecodingBenchmark } from './norms-decoding.ts';
 import { GLASGOW_GPT4_COLUMNS, recordedGlasgowBenchmark, recordedRawCBenchmark, recordedSimlexBenchmark } from './recorded-ratings.ts';
@@ -47,6 +48,7 @@ export const SUITES: readonly Suite[] = [
     description: 'the 92 images (human IT, judgments; model RDMs and --model-rdm files), THINGS, reading times, Turing RSA, AQI',
     benchmarks: (context = {}) => [
       ...rdm92Benchmarks(context.modelRdms ?? []),
+      ...thingsBenchmarks(),
       ...turingBenchmarks(context.modelRdms ?? []),
       ...readingTimeBenchmarks(),
       ...aqiBenchmarks(),

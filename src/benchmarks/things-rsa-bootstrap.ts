@@ -5,14 +5,7 @@
 import type { Rng } from '../core/random.ts';
 import { argsort } from '../core/ranks.ts';
 import { bootstrapIndices } from '../core/resample.ts';
-
-/** Pairs of one side in ascending order: endpoints, and where each run of equal values ends. */
-interface SortedSide {
-  u: Uint16Array;
-  v: Uint16Array;
-  /** runEnd[k] = 1 when position k is the last of its run of equal values. */
-  runEnd: Uint8Array;
-}
+import { ranksOfX, ranksOfY, type SortedSide } from './things-rsa-ranks.ts';
 
 /** Endpoints (u < v) of every condensed pair index, in pdist order. */
 function endpoints(m: number): { u: Uint16Array; v: Uint16Array } {
@@ -43,14 +36,15 @@ function sortSide(x: ArrayLike<number>, order: Uint32Array, ends: { u: Uint16Arr
 }
 
 /**
- * Spearman of condensed vectors x and y (m stimuli, pdist order, m ≤ 65536) on `resamples` stimulus bootstrap
+ * Spearman of condensed vectors x and y (m stimuli, pdist order, m ≤ 46340 so that
+ * centred doubled ranks fit an int32) on `resamples` stimulus bootstrap
  * draws (bootstrapIndices(m, rng) each, as bootstrapOverStimuli draws them); NaN for a resample where a side
  * is constant. Equal, up to rounding, to Spearman of the materialised resampled vectors.
  */
 export function bootstrapSpearmanOverStimuli(x: ArrayLike<number>, y: ArrayLike<number>, m: number, resamples: number, rng: Rng): Float64Array {
   const p = (m * (m - 1)) / 2;
   if (x.length !== p || y.length !== p) throw new RangeError(`bootstrap: ${m} stimuli need ${p} pairs, got ${x.length} and ${y.length}`);
-  if (m > 65536) throw new RangeError(`bootstrap: at most 65536 stimuli, got ${m}`);
+  if (m > 46340) throw new RangeError(`bootstrap: at most 46340 stimuli, got ${m}`);
   const ends = endpoints(m);
   const orderX = argsort(x);
   const orderY = argsort(y);
@@ -61,98 +55,19 @@ export function bootstrapSpearmanOverStimuli(x: ArrayLike<number>, y: ArrayLike<
   for (let k = 0; k < p; k++) placeOfPair[orderX[k]] = k;
   const yToX = new Uint32Array(p);
   for (let k = 0; k < p; k++) yToX[k] = placeOfPair[orderY[k]];
-  const ryAtX = new Float64Array(p);
+  const ryAtX = new Int32Array(p);
   const counts = new Float64Array(m);
   const out = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
     counts.fill(0);
     const draw = bootstrapIndices(m, rng);
     for (let i = 0; i < m; i++) counts[draw[i]]++;
-    let total = 0;
     let squares = 0;
-    for (let i = 0; i < m; i++) {
-      total += counts[i];
-      squares += counts[i] * counts[i];
-    }
-    const centre = (total * total - squares) / 2 + 1; // mean doubled rank: N + 1 for N weighted pairs
+    for (let i = 0; i < m; i++) squares += counts[i] * counts[i];
+    const centre = (m * m - squares) / 2 + 1; // mean doubled rank N + 1, for N = Σ_{u<v} c_u·c_v weighted pairs
     const syy = ranksOfY(sy, counts, centre, yToX, ryAtX);
     const [sxx, sxy] = ranksOfX(sx, counts, centre, ryAtX);
     out[r] = sxx === 0 || syy === 0 ? NaN : sxy / (Math.sqrt(sxx) * Math.sqrt(syy));
   }
   return out;
-}
-
-/**
- * The y side: each run of equal values gets twice its weighted tie-averaged rank, centred (2·weight below +
- * weight of the run + 1 − centre), written for every pair of positive weight at its x-sorted place. Returns
- * Σ weight·centredRank².
- */
-function ranksOfY(side: SortedSide, counts: Float64Array, centre: number, yToX: Uint32Array, ryAtX: Float64Array): number {
-  const { u, v, runEnd } = side;
-  const p = u.length;
-  let below = 0;
-  let sum = 0;
-  for (let start = 0; start < p; ) {
-    const w0 = counts[u[start]] * counts[v[start]];
-    if (runEnd[start] === 1) {
-      if (w0 > 0) {
-        const rank = 2 * below + w0 + 1 - centre;
-        sum += w0 * rank * rank;
-        ryAtX[yToX[start]] = rank;
-        below += w0;
-      }
-      start++;
-      continue;
-    }
-    let end = start;
-    let run = w0;
-    while (runEnd[end] === 0) {
-      end++;
-      run += counts[u[end]] * counts[v[end]];
-    }
-    if (run > 0) {
-      const rank = 2 * below + run + 1 - centre;
-      sum += run * rank * rank;
-      for (let k = start; k <= end; k++) ryAtX[yToX[k]] = rank;
-      below += run;
-    }
-    start = end + 1;
-  }
-  return sum;
-}
-
-/** The x side: centred doubled ranks as for y; returns [Σ weight·rank², Σ weight·rank·(y's rank)]. */
-function ranksOfX(side: SortedSide, counts: Float64Array, centre: number, ryAtX: Float64Array): [number, number] {
-  const { u, v, runEnd } = side;
-  const p = u.length;
-  let below = 0;
-  let sum = 0;
-  let cross = 0;
-  for (let start = 0; start < p; ) {
-    const w0 = counts[u[start]] * counts[v[start]];
-    if (runEnd[start] === 1) {
-      if (w0 > 0) {
-        const rank = 2 * below + w0 + 1 - centre;
-        sum += w0 * rank * rank;
-        cross += w0 * rank * ryAtX[start];
-        below += w0;
-      }
-      start++;
-      continue;
-    }
-    let end = start;
-    let run = w0;
-    while (runEnd[end] === 0) {
-      end++;
-      run += counts[u[end]] * counts[v[end]];
-    }
-    if (run > 0) {
-      const rank = 2 * below + run + 1 - centre;
-      sum += run * rank * rank;
-      for (let k = start; k <= end; k++) cross += counts[u[k]] * counts[v[k]] * rank * ryAtX[k];
-      below += run;
-    }
-    start = end + 1;
-  }
-  return [sum, cross];
 }

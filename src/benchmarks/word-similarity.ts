@@ -1,5 +1,6 @@
 // Word similarity: the cosine of the model's vectors for each word pair against the human rating
 // (Spearman, bootstrap 95% interval over pairs; Pearson alongside), with coverage.
+import { InputError } from '../core/input-error.ts';
 import { loadWordSimilarity, WORD_SIMILARITY_SETS } from '../data/datasets/word-similarity.ts';
 import { pairedCorrelations } from '../measures/paired-correlation.ts';
 import { rowCosines } from '../measures/row-cosines.ts';
@@ -65,6 +66,7 @@ async function scorePairsAtLayer(model: WordModel, pairs: readonly ScoredPair[],
     human.push(pairs[i].score);
   });
   if (known.length > modelValues.length) warnings.push(`${known.length - modelValues.length} pairs have a zero vector and are not covered`);
+  if (modelValues.length < 3) throw new InputError(`'${model.id}' covers ${modelValues.length} of ${pairs.length} pairs; a correlation needs at least 3`, { file: '--model' });
   const seed = options.seed;
   const { spearman: score, pearson: pearsonScore } = pairedCorrelations(modelValues, human, { bootstrap: options.bootstrap, seed });
   const measure = 'wordsim:cosine:spearman';

@@ -49,7 +49,8 @@ export interface RunResults {
   seed: number;
   results: BenchmarkResult[];
   /** Benchmarks that could not run, with why (e.g. no covered items). */
-  failures: { benchmark: string; error: string }[];
+  /** Benchmarks that did not give a result: skipped, failed, or (input: true) refused the model or data as bad input. */
+  failures: { benchmark: string; error: string; input?: boolean }[];
   /** For a rater model (openai:): requests, cached answers, tokens and cost (with a price table) of this run. */
   usage?: RaterUsage;
 }

@@ -6,6 +6,8 @@ import { verifyDataset } from '../data/registry.ts';
 import { memoryStore } from '../models/answer-store.ts';
 import type { Pooling } from '../models/hf/pooling.ts';
 import type { WordModel } from '../models/word-model.ts';
+import { InputError } from '../core/input-error.ts';
+import { InvalidInputError } from '../measures/errors.ts';
 import { openCache, type Cache } from './cache.ts';
 import { cacheKey, sha256Bytes } from './cache-key.ts';
 import type { Rdm92Candidate } from '../benchmarks/rdm92.ts';
@@ -86,7 +88,7 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
         });
         progress.step(benchmark.title, cached ? 'cached' : `${seconds.toFixed(1)} s`);
       } catch (error) {
-        failures.push({ benchmark: benchmark.id, error: error instanceof Error ? error.message : String(error) });
+        failures.push({ benchmark: benchmark.id, error: error instanceof Error ? error.message : String(error), ...(error instanceof InputError || error instanceof InvalidInputError ? { input: true } : {}) });
         progress.step(benchmark.title, 'failed');
       }
     }

@@ -1,4 +1,4 @@
-// `attune list`: benchmarks of the core suite, model ids, measure ids, and the vendored data sets.
+// `attune list`: benchmarks of the core and literature suites, model ids, measure ids, and the vendored data sets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -16,8 +16,10 @@ test('attune list benchmarks|models|measures|datasets', async (t) => {
     attune(['list', 'spaceships'], dir),
   ]);
   const rows = JSON.parse(benchmarks.stdout) as { id: string; suite: string }[];
-  // 12 word-similarity sets, 11 decoded norms, 1 + 9 + 1 recorded GPT-4 comparisons.
-  assert.equal(rows.length, 34);
+  // core: 12 word-similarity sets, 11 decoded norms, 1 + 9 + 1 recorded GPT-4 comparisons;
+  // literature: 8 model RDMs × 2 targets, 14 THINGS, 2 + 8 Turing RSA, 2 reading times, 1 AQI.
+  assert.equal(rows.filter((r) => r.suite === 'core').length, 34);
+  assert.equal(rows.filter((r) => r.suite === 'literature').length, 43);
   assert.ok(rows.some((r) => r.id === 'wordsim:simlex999') && rows.some((r) => r.id === 'recorded:gpt4:raw-c'));
   assert.match(models.stdout, /^glove /m);
   assert.match(models.stdout, /^vectors:<file> /m);

@@ -64,3 +64,13 @@ test('literature suite: --transform geotopological names the transform in the me
   const badTransform = await attune(['run', '--suite', 'literature', '--transform', 'geotopological:0.9,0.1'], work.dir);
   assert.equal(badTransform.code, 2);
 });
+
+test('literature suite with a model that covers too few items → exit 2 naming the benchmarks; the other rows are written', async () => {
+  const tiny = new URL('../fixtures/models/tiny.vec', import.meta.url).pathname;
+  const r = await attune(['run', '--suite', 'literature', '--model', `vectors:${tiny}`, '--bootstrap', '0', '--no-png', '--out', 'out3'], work.dir);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /things:property:size: --model: .* covers 3 of 1854 concepts; decoding needs at least 10/);
+  assert.match(r.stderr, /turing:simlex999: --model: .* covers 0 of 999 pairs; a correlation needs at least 3/);
+  const written = JSON.parse(readFileSync(join(work.dir, 'out3', 'results.json'), 'utf8')) as { results: Row[] };
+  assert.ok(written.results.some((x) => x.benchmark === 'rdm92:human-it:monkeyIT'));
+});

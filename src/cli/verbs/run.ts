@@ -97,5 +97,8 @@ export async function runRun(args: string[]): Promise<number> {
     note(`attune run: ${results.model.id}: ${u.requests} requests, ${u.cached} answers from the cache, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens${u.cost !== undefined ? `, $${u.cost.toFixed(4)}` : ''}`);
   }
   note(`attune run: wrote ${written.files.length} files to ${outDir} (results.json, report.html${values['no-png'] ? '' : ', plots/*.png'})`);
+  const refused = results.failures.filter((f) => f.input);
+  for (const f of refused) process.stderr.write(`attune run: ${f.benchmark}: ${f.error}\n`);
+  if (refused.length > 0) return 2;
   return results.results.length === 0 ? 1 : 0;
 }
