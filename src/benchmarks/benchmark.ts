@@ -24,6 +24,8 @@ export interface Scatter {
   human: number[];
   xLabel: string;
   yLabel: string;
+  /** What each point is (the word, the pair, the concept), same order as model and human. */
+  labels?: string[];
 }
 
 /** One layer's score in a layer profile (--layers all|best). */
@@ -100,17 +102,19 @@ export type LayerChoice = 'default' | 'all' | 'best' | number;
 /** Most points a scatter keeps (every k-th covered item beyond that, deterministic). */
 export const SCATTER_MAX = 1000;
 
-/** Thin model/human value lists to at most SCATTER_MAX points, keeping every k-th one. */
-export function scatterOf(model: ArrayLike<number>, human: ArrayLike<number>, xLabel: string, yLabel: string): Scatter {
+/** Thin model/human value lists (and their point labels) to at most SCATTER_MAX points, keeping every k-th one. */
+export function scatterOf(model: ArrayLike<number>, human: ArrayLike<number>, xLabel: string, yLabel: string, labels?: readonly string[]): Scatter {
   const n = model.length;
   const step = Math.max(1, Math.ceil(n / SCATTER_MAX));
   const m: number[] = [];
   const h: number[] = [];
+  const l: string[] = [];
   for (let i = 0; i < n; i += step) {
     m.push(model[i]);
     h.push(human[i]);
+    if (labels) l.push(labels[i]);
   }
-  return { model: m, human: h, xLabel, yLabel };
+  return { model: m, human: h, xLabel, yLabel, ...(labels ? { labels: l } : {}) };
 }
 
 /** Up to 20 examples from a list of uncovered item labels. */

@@ -21,7 +21,7 @@ export function normsDecodingBenchmark(setId: string): Benchmark {
   return {
     id: `norms:${set.id}`,
     title: set.title,
-    version: 1,
+    version: 2,
     subject: { kind: 'run-model' },
     datasets: [set.dataset],
     supports: (model) => model.kind === 'embedding' || (model.kind === 'rater' && model.scaleIds.includes(set.id)),
@@ -89,6 +89,6 @@ async function decodeAtLayer(
       multi_word: vectors.multiWord,
       ...(noHuman > 0 ? { no_human_value: noHuman } : {}),
     },
-    scatter: scatterOf(predicted, human, 'decoded (held out)', 'human mean rating'),
+    scatter: scatterOf(predicted, human, 'decoded (held out)', 'human mean rating', rows.map((i) => words[i])),
   };
 }

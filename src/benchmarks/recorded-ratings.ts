@@ -24,6 +24,7 @@ export interface RecordedItem { label: string; model: number | undefined; human:
 export function scoreRecorded(items: readonly RecordedItem[], options: BenchmarkOptions, measure: string, xLabel = 'GPT-4 rating'): Omit<BenchmarkOutcome, 'dataset'> {
   const model: number[] = [];
   const human: number[] = [];
+  const labels: string[] = [];
   const missing: string[] = [];
   let noHuman = 0;
   let nonNumeric = 0;
@@ -36,6 +37,7 @@ export function scoreRecorded(items: readonly RecordedItem[], options: Benchmark
     } else {
       model.push(item.model);
       human.push(item.human);
+      labels.push(item.label);
     }
   }
   const seed = options.seed;
@@ -50,7 +52,7 @@ export function scoreRecorded(items: readonly RecordedItem[], options: Benchmark
       missing_examples: missingExamples(missing),
       ...(noHuman > 0 ? { no_human_value: noHuman } : {}),
     },
-    scatter: scatterOf(model, human, xLabel, 'human mean rating'),
+    scatter: scatterOf(model, human, xLabel, 'human mean rating', labels),
   };
 }
 
@@ -64,7 +66,7 @@ export function recordedSimlexBenchmark(): Benchmark {
   return {
     id: 'recorded:gpt4:simlex999',
     title: 'GPT-4 ratings: SimLex-999',
-    version: 1,
+    version: 2,
     subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'simlex_gpt-4.csv' },
     datasets: [GPT4_DATASET, 'simlex999'],
     supports: (model) => model.kind === 'recorded',
@@ -86,7 +88,7 @@ export function recordedGlasgowBenchmark(dimension: string): Benchmark {
   return {
     id: `recorded:gpt4:glasgow871:${dimension}`,
     title: `GPT-4 ratings: Glasgow ${column} (871 senses)`,
-    version: 1,
+    version: 2,
     subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'glasgow_gpt-4.csv' },
     datasets: [GPT4_DATASET],
     supports: (model) => model.kind === 'recorded',
@@ -104,7 +106,7 @@ export function recordedRawCBenchmark(): Benchmark {
   return {
     id: 'recorded:gpt4:raw-c',
     title: 'GPT-4 ratings: RAW-C relatedness',
-    version: 1,
+    version: 2,
     subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'raw-c_gpt-4.csv' },
     datasets: [GPT4_DATASET, 'raw_c'],
     supports: (model) => model.kind === 'recorded',

@@ -27,7 +27,7 @@ export function thingsPropertyBenchmark(name: string): Benchmark {
   return {
     id: `things:property:${name}`,
     title: `THINGSplus property rating: ${name}`,
-    version: 1,
+    version: 2,
     method:
       `Human mean rating of each of the 1,854 THINGS concepts (${source}; scale ${property.scale}), matched by uniqueID; ` +
       `concept names (multi-word names as the mean of their words) → model vectors; ridge regression, ${DECODE_FOLDS} shuffled ` +

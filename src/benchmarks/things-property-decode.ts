@@ -71,7 +71,7 @@ async function decodeAll(model: WordModel, words: readonly string[], values: rea
       score: { ...spearman, measure: `decode:ridge:kfold${DECODE_FOLDS}:spearman`, details: { ...spearman.details, alphas } },
       extra: { pearson: { ...pearson, measure: `decode:ridge:kfold${DECODE_FOLDS}:pearson` } },
       coverage,
-      scatter: scatterOf(predicted, human, 'decoded (held out)', 'human mean rating'),
+      scatter: scatterOf(predicted, human, 'decoded (held out)', 'human mean rating', rows.map((i) => words[i])),
     };
   });
 }

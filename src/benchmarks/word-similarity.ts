@@ -16,7 +16,7 @@ export function wordSimilarityBenchmark(setId: string): Benchmark {
   return {
     id: `wordsim:${set.id}`,
     title: set.title,
-    version: 1,
+    version: 2,
     subject: { kind: 'run-model' },
     datasets: [set.dataset],
     supports: (model) => model.kind === 'embedding' || model.kind === 'rater',
@@ -56,6 +56,7 @@ async function scorePairsAtLayer(model: WordModel, pairs: readonly ScoredPair[],
   const cosines = rowCosines(left.matrix, right.matrix, known);
   const modelValues: number[] = [];
   const human: number[] = [];
+  const labels: string[] = [];
   const warnings: string[] = [];
   known.forEach((i, k) => {
     if (Number.isNaN(cosines[k])) {
@@ -64,6 +65,7 @@ async function scorePairsAtLayer(model: WordModel, pairs: readonly ScoredPair[],
     }
     modelValues.push(cosines[k]);
     human.push(pairs[i].score);
+    labels.push(`${pairs[i].word1}–${pairs[i].word2}`);
   });
   if (known.length > modelValues.length) warnings.push(`${known.length - modelValues.length} pairs have a zero vector and are not covered`);
   if (modelValues.length < 3) throw new InputError(`'${model.id}' covers ${modelValues.length} of ${pairs.length} pairs; a correlation needs at least 3`, { file: '--model' });
@@ -79,6 +81,6 @@ async function scorePairsAtLayer(model: WordModel, pairs: readonly ScoredPair[],
       missing_examples: missingExamples(missing),
       multi_word: left.multiWord + right.multiWord,
     },
-    scatter: scatterOf(modelValues, human, 'model cosine', 'human rating'),
+    scatter: scatterOf(modelValues, human, 'model cosine', 'human rating', labels),
   };
 }
