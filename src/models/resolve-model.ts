@@ -1,8 +1,6 @@
 // Model ids to models: 'glove', 'vectors:<file>', 'recorded:<file>', 'hf:<hub-id-or-folder>', 'openai:<model>'.
 import { InputError } from '../core/input-error.ts';
 import { memoryStore, type AnswerStore } from './answer-store.ts';
-import { openAiModel } from './openai/rater-model.ts';
-import { loadHfModel } from './hf/hf-model.ts';
 import { POOLINGS, type Pooling } from './hf/pooling.ts';
 import { loadGlove } from './glove.ts';
 import { loadRecorded } from './recorded.ts';
@@ -61,10 +59,13 @@ export async function resolveModel(id: string, options: ResolveModelOptions = {}
   }
   if (colon >= 0 && scheme === 'hf') {
     const { cacheDir, store, pooling, offline, onProgress, log } = options;
+    // transformers.js and the openai client load only when such a model is asked for
+    const { loadHfModel } = await import('./hf/hf-model.ts');
     return loadHfModel(rest, id, { cacheDir, store, pooling, offline, onProgress, log });
   }
   if (colon >= 0 && scheme === 'openai') {
     if (rest === '') throw new InputError("model id 'openai:' needs a model name: openai:<model>", where);
+    const { openAiModel } = await import('./openai/rater-model.ts');
     return openAiModel(rest, options.store ?? memoryStore(), options.log, options.onProgress);
   }
   throw new InputError(`unknown model id '${id}'; known: glove, vectors:<file>, recorded:<file>, hf:<hub-id-or-folder>, openai:<model>`, where);
