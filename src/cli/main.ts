@@ -58,6 +58,10 @@ const VERBS: Record<string, Verb> = {
     summary: 'the performance benchmark (one JSON line per case)',
     run: async (args) => (await import('./verbs/bench.ts')).runBench(args),
   },
+  serve: {
+    summary: 'the dashboard: a local web app over the results (127.0.0.1 only by default)',
+    run: async (args) => (await import('./verbs/serve.ts')).runServe(args),
+  },
 };
 
 /** Help text of `attune` itself. */

@@ -1,0 +1,3 @@
+// Browser stand-in for onnx-proto: ONNX graphs are only built for onnxruntime-node, never in the browser.
+
+export default { onnx: {} };

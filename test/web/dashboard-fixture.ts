@@ -1,0 +1,62 @@
+// A second, hand-made run for the dashboard tests, next to a real `attune run`: the real SimLex-999 row with a
+// made-up ceiling and layer profile (model 'example:layered'), and a 92-image row with pairwise comparisons.
+// The numbers are invented for the test; they only need to be known to it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchmarkResult, RunResults } from '../../src/run/results.ts';
+
+/** The made-up ceiling of the example SimLex row, and the shift of its value from the real one. */
+export const EXAMPLE_CEILING = 0.78;
+export const EXAMPLE_SHIFT = 0.1;
+
+/** Write `<resultsDir>/example/results.json` (an hour older than `real`) and return it. */
+export function writeExampleRun(resultsDir: string, real: RunResults): RunResults {
+  const simlex = real.results.find((r) => r.benchmark === 'wordsim:simlex999') as BenchmarkResult;
+  const value = simlex.score.value + EXAMPLE_SHIFT;
+  const ci = simlex.score.ci95 as [number, number];
+  const layered: BenchmarkResult = {
+    ...simlex,
+    model: { id: 'example:layered', revision: 'r1' },
+    score: { ...simlex.score, value, ci95: [ci[0] + EXAMPLE_SHIFT, ci[1] + EXAMPLE_SHIFT], ceiling: { value: EXAMPLE_CEILING, lower: 0.7, upper: 0.85, method: 'split-half:spearman-brown' }, normalized: value / EXAMPLE_CEILING },
+    layer: { layer: 2, name: 'layer 2', chosen: 'best', selection_items: 500, evaluation_items: 499 },
+    layers: [0, 1, 2, 3].map((layer) => ({ layer, name: layer === 0 ? 'embeddings' : `layer ${layer}`, value: 0.2 + 0.05 * layer - (layer === 3 ? 0.08 : 0), ci95: [0.15 + 0.05 * layer, 0.25 + 0.05 * layer], n: 999 })),
+  };
+  const rdm92: BenchmarkResult = {
+    benchmark: 'rdm92:human-it:animacy',
+    title: '92 images: animacy vs human IT (fMRI, 4 subjects)',
+    suite: 'literature',
+    dataset: { id: 'rdm92_kriegeskorte', checksum: 'example-checksum' },
+    model: { id: 'rdm:animacy', revision: 'example' },
+    score: { value: 0.11, measure: 'compare:tau-a:subject-mean', n: 4186, ci95: [0.08, 0.14], ceiling: { value: 0.3, lower: 0.3, upper: 0.4, method: 'rdm:loo-subjects' }, normalized: 0.11 / 0.3 },
+    coverage: { n_items: 92, n_covered: 92, missing_examples: [] },
+    comparisons: [{ other: 'EVA', difference: 0.05, ci95: [0.01, 0.09], p: 0.02 }],
+    method: 'Example method text for the 92-image row.',
+    seconds: 1,
+    cached: false,
+  };
+  const created = new Date(Date.parse(real.created) - 3600_000).toISOString();
+  const run: RunResults = { ...real, created, suite: 'literature', model: layered.model, results: [layered, rdm92], failures: [] };
+  mkdirSync(join(resultsDir, 'example'), { recursive: true });
+  writeFileSync(join(resultsDir, 'example', 'results.json'), JSON.stringify(run));
+  return run;
+}
+
+/** A made-up run with only a small SimLex-999 row (5 labelled points), a base for writeExampleRun without the CLI. */
+export function syntheticRun(): RunResults {
+  const simlex: BenchmarkResult = {
+    benchmark: 'wordsim:simlex999',
+    title: 'SimLex-999',
+    suite: 'core',
+    dataset: { id: 'simlex999', checksum: 'example-checksum' },
+    model: { id: 'example:base', revision: 'r0' },
+    score: { value: 0.4, measure: 'wordsim:cosine:spearman', n: 5, ci95: [0.1, 0.6], seed: 0 },
+    coverage: { n_items: 5, n_covered: 5, missing_examples: [] },
+    scatter: { model: [0.1, 0.3, 0.5, 0.7, 0.9], human: [1, 4, 3, 8, 9], xLabel: 'model cosine', yLabel: 'human rating', labels: ['a–b', 'c–d', 'e–f', 'g–h', 'i–j'] },
+    seconds: 0,
+    cached: false,
+  };
+  return {
+    schema: 'attune-results', schema_version: 1, tool: { name: 'attune', version: '0.0.0-test' }, created: '2025-01-02T03:04:05.000Z',
+    suite: 'core', model: simlex.model, seed: 0, results: [simlex], failures: [],
+  };
+}
