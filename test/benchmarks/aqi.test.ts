@@ -15,7 +15,7 @@ import { loadGlove } from '../../src/models/glove.ts';
 import { loadHfModel, type HfModel } from '../../src/models/hf/hf-model.ts';
 import { SINGLE_LAYER, type EmbeddingModel, type RaterModel } from '../../src/models/word-model.ts';
 import { loadHarmfulHarmless } from '../../src/data/datasets/harmful-harmless.ts';
-import { buildTinyBert } from '../fixtures/tiny-models/tiny-bert.ts';
+import { buildTinyBert } from '../../test-support/tiny-models/tiny-bert.ts';
 
 // Expected values: test/fixtures/aqi/aqi_expected.py (sklearn.metrics for DB, CH, silhouette; numpy for Dunn, Xie–Beni).
 const expected = JSON.parse(readFileSync(new URL('../fixtures/aqi/aqi_expected.json', import.meta.url), 'utf8')).glove;

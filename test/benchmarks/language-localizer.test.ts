@@ -9,7 +9,7 @@ import { localizeLanguageUnits, restrictToUnits } from '../../src/benchmarks/lan
 import { localizerStimuli } from '../../src/data/datasets/localizer-stimuli.ts';
 import { memoryStore } from '../../src/models/answer-store.ts';
 import { loadHfModel, type HfModel } from '../../src/models/hf/hf-model.ts';
-import { buildTinyBert } from '../fixtures/tiny-models/tiny-bert.ts';
+import { buildTinyBert } from '../../test-support/tiny-models/tiny-bert.ts';
 
 let root = '';
 let model: HfModel;

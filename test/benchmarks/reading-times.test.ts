@@ -17,7 +17,7 @@ import type { WordSurprisals } from '../../src/models/hf/surprisal.ts';
 import type { WordModel } from '../../src/models/word-model.ts';
 import { isSurprisalModel, modelSurprisals, readingTimeBenchmarks, readingTimeRows, scoreReadingTimes, type SurprisalModel } from '../../src/benchmarks/reading-times.ts';
 import { openSubject } from '../../src/run/subjects.ts';
-import { buildTinyGpt2 } from '../fixtures/tiny-models/tiny-gpt2.ts';
+import { buildTinyGpt2 } from '../../test-support/tiny-models/tiny-gpt2.ts';
 
 const expected = (JSON.parse(readFileSync(new URL('../fixtures/natural-stories/reading_times_expected.json', import.meta.url), 'utf8')) as {
   gpt3: { n_words: number; n_rows: number; n_rows_per_story: number[]; n_with_surprisal: number; r2_base: number; r2_full: number; delta_r2: number; partial_r_surprisal: number };

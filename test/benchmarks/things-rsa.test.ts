@@ -14,7 +14,7 @@ import { loadThingsConcepts, loadSposeEmbedding } from '../../src/data/datasets/
 import { thingsRsaBenchmark, THINGS_RSA_BOOTSTRAP } from '../../src/benchmarks/things-rsa.ts';
 import { bootstrapSpearmanOverStimuli } from '../../src/benchmarks/things-rsa-bootstrap.ts';
 import { thingsBenchmarks } from '../../src/benchmarks/things.ts';
-import { buildTinyBert } from '../fixtures/tiny-models/tiny-bert.ts';
+import { buildTinyBert } from '../../test-support/tiny-models/tiny-bert.ts';
 
 // Expected values: test/fixtures/things/things_expected.py (numpy/scipy, the stimulus bootstrap materialised).
 const expected = JSON.parse(readFileSync(new URL('../fixtures/things/things_expected.json', import.meta.url), 'utf8'));

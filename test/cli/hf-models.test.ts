@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { AutoTokenizer } from '@huggingface/transformers';
 import { attune, scratch } from '../../test-support/run-cli.ts';
-import { buildTinyBert } from '../fixtures/tiny-models/tiny-bert.ts';
+import { buildTinyBert } from '../../test-support/tiny-models/tiny-bert.ts';
 
 const PAIRS = [
   ['cat', 'dog', 9], ['king', 'queen', 8], ['man', 'woman', 7.5], ['sun', 'moon', 6], ['red', 'blue', 5.5],

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { memoryStore } from '../../src/models/answer-store.ts';
 import { createOpenAiRater } from '../../src/models/openai/rater.ts';
 import { attune, scratch } from '../../test-support/run-cli.ts';
-import { startFakeServer, type FakeServer } from '../models/openai/fake-server.ts';
+import { startFakeServer, type FakeServer } from '../../test-support/fake-openai-server.ts';
 
 const PAIRS: [string, string, number][] = [
   ['cat', 'dog', 9], ['king', 'queen', 8], ['cup', 'mug', 8.5], ['sun', 'idea', 1], ['red', 'blue', 5.5], ['house', 'tree', 3], ['apple', 'car', 1.5],

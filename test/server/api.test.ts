@@ -7,7 +7,7 @@ import { loadRdm92 } from '../../src/data/datasets/rdm92.ts';
 import { matField, readMat } from '../../src/data/mat.ts';
 import { datasetFile } from '../../src/data/registry.ts';
 import { startServer } from '../../src/server/server.ts';
-import { fixture } from './support.ts';
+import { fixture } from '../../test-support/server-requests.ts';
 
 test('/api/runs lists the top-level run and the subfolder run, newest first; non-Attune and broken JSON are ignored', async (t) => {
   const f = fixture();

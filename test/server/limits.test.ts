@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../../src/server/server.ts';
-import { APP_JS, fixture, rawRequest } from './support.ts';
+import { APP_JS, fixture, rawRequest } from '../../test-support/server-requests.ts';
 
 test('methods other than GET and HEAD get 405; oversized bodies 413 or 405 unread; oversized headers 431', async (t) => {
   const f = fixture();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { startServer } from '../../src/server/server.ts';
-import { APP_JS, fixture, rawGet, rawRequest, SECRET } from './support.ts';
+import { APP_JS, fixture, rawGet, rawRequest, SECRET } from '../../test-support/server-requests.ts';
 
 const PACKAGE_JSON = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
 

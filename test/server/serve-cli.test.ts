@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { attune, BIN } from '../../test-support/run-cli.ts';
-import { fixture, INDEX_HTML } from './support.ts';
+import { fixture, INDEX_HTML } from '../../test-support/server-requests.ts';
 
 test('attune serve --help, and usage errors exit 2', async (t) => {
   const f = fixture();

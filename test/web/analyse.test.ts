@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server/server.ts';
-import { attune, buildWeb, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from './e2e-harness.ts';
+import { attune, buildWeb, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from '../../test-support/web/e2e-harness.ts';
 
 const FEATURES = [[0.2, 1.5, -0.3, 2.0], [1.1, 0.4, 0.9, -1.2], [2.5, 2.1, 0.3, 0.7], [-0.8, 0.2, 1.7, 1.1], [0.6, -1.4, 2.2, 0.1], [1.9, 0.8, -0.6, 1.4]];
 const RDM_A = [[0, 1, 2, 3.5, 4], [1, 0, 1.5, 2, 3], [2, 1.5, 0, 1, 2.5], [3.5, 2, 1, 0, 0.5], [4, 3, 2.5, 0.5, 0]];

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { join } from 'node:path';
 import { analyseCka, analyseCompare, analyseRdm } from '../../src/web/worker/analysis.ts';
 import { extname as stubExtname } from '../../src/web/stubs/node-path.ts';
-import { attune, tempDir } from './e2e-harness.ts';
+import { attune, tempDir } from '../../test-support/web/e2e-harness.ts';
 
 let tmp: ReturnType<typeof tempDir>;
 const f: Record<string, string> = {};

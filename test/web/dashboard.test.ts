@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RunResults } from '../../src/run/results.ts';
 import type { RunningServer } from '../../src/server/server.ts';
-import { attune, buildWeb, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from './e2e-harness.ts';
-import { EXAMPLE_CEILING, writeExampleRun } from './dashboard-fixture.ts';
+import { attune, buildWeb, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from '../../test-support/web/e2e-harness.ts';
+import { EXAMPLE_CEILING, writeExampleRun } from '../../test-support/web/dashboard-fixture.ts';
 
 let tmp: ReturnType<typeof tempDir>;
 let server: RunningServer;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Rdm92Document } from '../../src/server/rdm92-api.ts';
 import type { RunningServer } from '../../src/server/server.ts';
-import { buildWeb, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from './e2e-harness.ts';
-import { syntheticRun, writeExampleRun } from './dashboard-fixture.ts';
+import { buildWeb, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from '../../test-support/web/e2e-harness.ts';
+import { syntheticRun, writeExampleRun } from '../../test-support/web/dashboard-fixture.ts';
 
 let tmp: ReturnType<typeof tempDir>;
 let server: RunningServer;

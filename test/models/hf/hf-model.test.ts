@@ -10,8 +10,8 @@ import ort from 'onnxruntime-node';
 import { AutoTokenizer, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { memoryStore } from '../../../src/models/answer-store.ts';
 import { loadHfModel } from '../../../src/models/hf/hf-model.ts';
-import { buildTinyBert } from '../../fixtures/tiny-models/tiny-bert.ts';
-import { buildTinyGpt2 } from '../../fixtures/tiny-models/tiny-gpt2.ts';
+import { buildTinyBert } from '../../../test-support/tiny-models/tiny-bert.ts';
+import { buildTinyGpt2 } from '../../../test-support/tiny-models/tiny-gpt2.ts';
 
 let root = '';
 let bertDir = '';

@@ -9,10 +9,10 @@ import ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
 import { exposeOutputs, findHiddenStates } from '../../../src/models/hf/hidden-states.ts';
 import { buildModel } from '../../../src/core/onnx-graph.ts';
-import { buildTinyBert } from '../../fixtures/tiny-models/tiny-bert.ts';
-import { buildTinyGpt2 } from '../../fixtures/tiny-models/tiny-gpt2.ts';
-import { GraphBuilder } from '../../fixtures/tiny-models/onnx-build.ts';
-import { referenceBert, referenceGpt2 } from '../../fixtures/tiny-models/reference.ts';
+import { buildTinyBert } from '../../../test-support/tiny-models/tiny-bert.ts';
+import { buildTinyGpt2 } from '../../../test-support/tiny-models/tiny-gpt2.ts';
+import { GraphBuilder } from '../../../test-support/tiny-models/onnx-build.ts';
+import { referenceBert, referenceGpt2 } from '../../../test-support/tiny-models/reference.ts';
 
 const { onnx } = onnxProto;
 type Graph = ReturnType<typeof onnx.GraphProto.decode>;

@@ -5,7 +5,7 @@ import { InputError } from '../../../src/core/input-error.ts';
 import { memoryStore, type AnswerStore } from '../../../src/models/answer-store.ts';
 import { createOpenAiRater } from '../../../src/models/openai/rater.ts';
 import type { OpenAiRaterOptions } from '../../../src/models/openai/types.ts';
-import { serverPool, type FakeServer } from './fake-server.ts';
+import { serverPool, type FakeServer } from '../../../test-support/fake-openai-server.ts';
 
 const server = serverPool(after);
 function rater(s: FakeServer, store: AnswerStore, more: Partial<OpenAiRaterOptions> = {}) {

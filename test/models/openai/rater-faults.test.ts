@@ -4,7 +4,7 @@ import { createRng } from '../../../src/core/random.ts';
 import { memoryStore } from '../../../src/models/answer-store.ts';
 import { createOpenAiRater } from '../../../src/models/openai/rater.ts';
 import type { OpenAiRaterOptions } from '../../../src/models/openai/types.ts';
-import { serverPool, type FakeServer, type FixedAnswer } from './fake-server.ts';
+import { serverPool, type FakeServer, type FixedAnswer } from '../../../test-support/fake-openai-server.ts';
 
 const server = serverPool(after);
 function rater(s: FakeServer, more: Partial<OpenAiRaterOptions> = {}) {

@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../../src/server/server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where the tests save their screenshots. */
-export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+export const ARTIFACTS = fileURLToPath(new URL('../../test/web/artifacts/', import.meta.url));
 
 /** A temporary folder, removed by the returned cleanup. */
 export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
