@@ -1,25 +1,15 @@
 // The server's JSON API (see src/server): the runs, one run's results.json, and the 92-image RDMs.
 import type { BenchmarkResult, RunResults } from '../run/results.ts';
+import type { Rdm92Document } from '../server/rdm92-api.ts';
+import type { RunSummary } from '../server/runs-store.ts';
 
 export type { BenchmarkResult, RunResults };
 
 /** One entry of GET /api/runs. */
-export interface RunSummary {
-  id: string;
-  label: string;
-  created: string;
-  suite: string;
-  model: { id: string; revision: string };
-  results: number;
-}
+export type { RunSummary };
 
 /** GET /api/rdm92: the 92 images' categories and RDMs (92×92, row-major). */
-export interface Rdm92Payload {
-  stimuli: number;
-  categories: string[];
-  order: number[];
-  rdms: { name: string; square: number[] }[];
-}
+export type Rdm92Payload = Rdm92Document;
 
 /** A run with its results. */
 export interface LoadedRun {
