@@ -14,6 +14,10 @@ import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type
 /** Outer and inner folds of the decoding. */
 export const DECODE_FOLDS = 5;
 
+/** How a norms row is computed. */
+export const NORMS_METHOD =
+  'Each norm decoded from the model\u2019s word vectors by ridge regression with an intercept: 5 shuffled outer folds, alpha (10^-2\u202610^5) chosen on 5 inner folds of each training part; held-out predictions compared with the human means by Spearman (Pearson among the secondary scores); 95% CI: percentile bootstrap over words. A rater model (openai:) instead rates each word on the study\u2019s scale, and its ratings are compared the same way.';
+
 /** The decoding benchmark for one norms column (an id of NORM_SETS). */
 export function normsDecodingBenchmark(setId: string): Benchmark {
   const set = NORM_SETS.find((s) => s.id === setId);
@@ -22,6 +26,7 @@ export function normsDecodingBenchmark(setId: string): Benchmark {
     id: `norms:${set.id}`,
     title: set.title,
     version: 2,
+    method: NORMS_METHOD,
     subject: { kind: 'run-model' },
     datasets: [set.dataset],
     supports: (model) => model.kind === 'embedding' || (model.kind === 'rater' && model.scaleIds.includes(set.id)),

@@ -17,6 +17,10 @@ export const GLASGOW_GPT4_COLUMNS: Readonly<Record<string, string>> = {
   imageability: 'Imageability', familiarity: 'Familiarity', aoa: 'AoA', size: 'Size', gender: 'Gender',
 };
 
+/** How a recorded-ratings row is computed. */
+export const RECORDED_METHOD =
+  'Ratings GPT-4 gave under the human norming instructions (Trott 2024, shipped in data/llm_norms_gpt4) compared with the human means by Spearman; answers that are not numbers are not covered; 95% CI: percentile bootstrap over items.';
+
 /** One (label, model answer, human value) per item of a recorded comparison. */
 export interface RecordedItem { label: string; model: number | undefined; human: number }
 
@@ -67,6 +71,7 @@ export function recordedSimlexBenchmark(): Benchmark {
     id: 'recorded:gpt4:simlex999',
     title: 'GPT-4 ratings: SimLex-999',
     version: 2,
+    method: RECORDED_METHOD,
     subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'simlex_gpt-4.csv' },
     datasets: [GPT4_DATASET, 'simlex999'],
     supports: (model) => model.kind === 'recorded',
@@ -89,6 +94,7 @@ export function recordedGlasgowBenchmark(dimension: string): Benchmark {
     id: `recorded:gpt4:glasgow871:${dimension}`,
     title: `GPT-4 ratings: Glasgow ${column} (871 senses)`,
     version: 2,
+    method: RECORDED_METHOD,
     subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'glasgow_gpt-4.csv' },
     datasets: [GPT4_DATASET],
     supports: (model) => model.kind === 'recorded',
@@ -107,6 +113,7 @@ export function recordedRawCBenchmark(): Benchmark {
     id: 'recorded:gpt4:raw-c',
     title: 'GPT-4 ratings: RAW-C relatedness',
     version: 2,
+    method: RECORDED_METHOD,
     subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'raw-c_gpt-4.csv' },
     datasets: [GPT4_DATASET, 'raw_c'],
     supports: (model) => model.kind === 'recorded',

@@ -9,6 +9,10 @@ import { scoreByLayer } from './layers.ts';
 import { scoreRatings } from './rater-scoring.ts';
 import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
 
+/** How a word-similarity row is computed. */
+export const WORDSIM_METHOD =
+  'Cosine similarity of the model\u2019s vectors for the two words of each pair (multi-word items: the mean of their words; a rater model such as openai: gives its 0\u2013100 rating instead), Spearman correlation with the human ratings (Pearson among the secondary scores); 95% CI: percentile bootstrap over pairs. Pairs with an unknown word are not covered and not scored.';
+
 /** The word-similarity benchmark on one data set (an id of WORD_SIMILARITY_SETS). */
 export function wordSimilarityBenchmark(setId: string): Benchmark {
   const set = WORD_SIMILARITY_SETS.find((s) => s.id === setId);
@@ -17,6 +21,7 @@ export function wordSimilarityBenchmark(setId: string): Benchmark {
     id: `wordsim:${set.id}`,
     title: set.title,
     version: 2,
+    method: WORDSIM_METHOD,
     subject: { kind: 'run-model' },
     datasets: [set.dataset],
     supports: (model) => model.kind === 'embedding' || model.kind === 'rater',

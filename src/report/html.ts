@@ -4,16 +4,8 @@ import type { RenderedPlot } from './render-svg.ts';
 import { rdm92Figures, type RdmFigure } from './rdm92-figures.ts';
 import { formatValue, groupSections, SCORECARD_COLUMNS, scorecardCells, scorecardTitle } from './scorecard.ts';
 
-/** How the numbers of each section are computed, in one line. */
-const HOW: Record<string, string> = {
-  wordsim:
-    'Cosine similarity of the model\u2019s vectors for the two words of each pair (multi-word items: the mean of their words), Spearman correlation with the human ratings (Pearson in the methods table); 95% CI: percentile bootstrap over pairs, 1000 resamples. Pairs with an unknown word are not covered and not scored.',
-  norms:
-    'Each norm decoded from the model\u2019s word vectors by ridge regression with an intercept: 5 shuffled outer folds, alpha (10^-2\u202610^5) chosen on 5 inner folds of each training part; held-out predictions compared with the human means by Spearman (Pearson in the methods table); 95% CI: percentile bootstrap over words.',
-  recorded:
-    'Ratings GPT-4 gave under the human norming instructions (Trott 2024, shipped in data/llm_norms_gpt4) compared with the human means by Spearman; answers that are not numbers are not covered; 95% CI: percentile bootstrap over items.',
-  other: 'See the measure id of each row for the method.',
-};
+/** What a section says when its rows carry no method text (results written before benchmarks described themselves). */
+const NO_METHOD = 'See the measure id of each row for the method.';
 
 /** Escape text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -83,7 +75,7 @@ function scorecard(results: RunResults): string {
     const how = [...new Set(s.results.map((r) => r.method).filter((m): m is string => m !== undefined))];
     parts.push(
       `<h3>${escapeHtml(multiSuite ? `${s.name} (suite ${s.suite})` : s.name)}</h3>`,
-      `<p class="how">How computed: ${escapeHtml(how.length > 0 ? how.join(' ') : (HOW[s.key] ?? HOW.other))} Measures: ${measures.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}.</p>`,
+      `<p class="how">How computed: ${escapeHtml(how.length > 0 ? how.join(' ') : NO_METHOD)} Measures: ${measures.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}.</p>`,
       `<table>${tr([...SCORECARD_COLUMNS], 'th')}${s.results.map((r) => tr(scorecardCells(r), 'td', (c) => c >= 2)).join('')}</table>`,
     );
   }
