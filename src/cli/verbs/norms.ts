@@ -5,6 +5,7 @@ import { decodeNorms } from '../../benchmarks/norms-decoding.ts';
 import { scoreRecorded } from '../../benchmarks/recorded-ratings.ts';
 import { choiceOption, expectPositionals, integerOption, parseVerbArgs, UsageError } from '../args.ts';
 import { MODEL_OPTION_SPECS, MODEL_OPTIONS_HELP, modelChoice, openModel } from '../model-options.ts';
+import { correlationFields, correlationText } from '../correlation-result.ts';
 import { printJson, printText } from '../output.ts';
 import { ratingColumn } from '../rating-column.ts';
 import { scoreRatings } from '../../benchmarks/rater-scoring.ts';
@@ -67,24 +68,10 @@ export async function runNorms(args: string[]): Promise<number> {
   } finally {
     opened.close();
   }
-  const spearman = outcome.score;
-  const pearson = outcome.extra!.pearson;
-  const covered = outcome.coverage.n_covered;
-  const missing = outcome.coverage.missing_examples;
-  const result = {
-    file, column: table.column, method, model: { id: model.id, revision: model.revision }, measure: spearman.measure,
-    spearman: spearman.value, pearson: pearson.value, ci95: spearman.ci95 ?? null, pearson_ci95: pearson.ci95 ?? null,
-    n_words: table.words.length, n_covered: covered, missing_examples: missing, seed: options.seed, bootstrap: options.bootstrap,
-    warnings: spearman.warnings ?? [],
-    ...(outcome.coverage.answers ? { answers: outcome.coverage.answers } : {}),
-    ...(model.kind === 'rater' ? { usage: model.usage() } : {}),
-    ...(outcome.layer ? { layer: outcome.layer } : {}), ...(outcome.layers ? { layers: outcome.layers } : {}),
-  };
+  const fields = correlationFields(model, outcome, options);
+  const result = { file, column: table.column, method, n_words: table.words.length, ...fields };
   if (values.json) printJson(result);
-  else {
-    const ci = result.ci95 ? ` [${result.ci95[0].toFixed(4)}, ${result.ci95[1].toFixed(4)}]` : '';
-    printText(`${file} ${table.column} (${method}) with ${model.id}: Spearman ${result.spearman.toFixed(4)}${ci}, Pearson ${result.pearson.toFixed(4)}; ${covered} of ${table.words.length} words covered`);
-  }
+  else printText(`${file} ${table.column} (${method}) with ${model.id}: ${correlationText(fields)}; ${fields.n_covered} of ${table.words.length} words covered`);
   return 0;
 }
 

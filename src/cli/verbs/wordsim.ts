@@ -6,6 +6,7 @@ import { scorePairs } from '../../benchmarks/word-similarity.ts';
 import type { RecordedModel } from '../../models/word-model.ts';
 import { expectPositionals, integerOption, parseVerbArgs } from '../args.ts';
 import { MODEL_OPTION_SPECS, MODEL_OPTIONS_HELP, modelChoice, openModel } from '../model-options.ts';
+import { correlationFields, correlationText } from '../correlation-result.ts';
 import { printJson, printText } from '../output.ts';
 import { ratingColumn } from '../rating-column.ts';
 
@@ -51,24 +52,10 @@ export async function runWordsim(args: string[]): Promise<number> {
   } finally {
     opened.close();
   }
-  const spearman = outcome.score;
-  const pearson = outcome.extra!.pearson;
-  const covered = outcome.coverage.n_covered;
-  const missing = outcome.coverage.missing_examples;
-  const result = {
-    file, model: { id: model.id, revision: model.revision }, measure: spearman.measure,
-    spearman: spearman.value, pearson: pearson.value, ci95: spearman.ci95 ?? null, pearson_ci95: pearson.ci95 ?? null,
-    n_pairs: data.pairs.length, n_covered: covered, missing_examples: missing, seed: options.seed, bootstrap: options.bootstrap,
-    warnings: spearman.warnings ?? [],
-    ...(outcome.coverage.answers ? { answers: outcome.coverage.answers } : {}),
-    ...(model.kind === 'rater' ? { usage: model.usage() } : {}),
-    ...(outcome.layer ? { layer: outcome.layer } : {}), ...(outcome.layers ? { layers: outcome.layers } : {}),
-  };
+  const fields = correlationFields(model, outcome, options);
+  const result = { file, n_pairs: data.pairs.length, ...fields };
   if (values.json) printJson(result);
-  else {
-    const ci = result.ci95 ? ` [${result.ci95[0].toFixed(4)}, ${result.ci95[1].toFixed(4)}]` : '';
-    printText(`${file} with ${model.id}: Spearman ${result.spearman.toFixed(4)}${ci}, Pearson ${result.pearson.toFixed(4)}; ${covered} of ${data.pairs.length} pairs covered`);
-  }
+  else printText(`${file} with ${model.id}: ${correlationText(fields)}; ${fields.n_covered} of ${data.pairs.length} pairs covered`);
   return 0;
 }
 
