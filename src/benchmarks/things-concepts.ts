@@ -3,7 +3,9 @@
 import type { Matrix } from '../core/matrix.ts';
 import { loadSposeEmbedding, loadThingsConcepts, type ThingsConcept } from '../data/datasets/things.ts';
 import type { WordModel } from '../models/word-model.ts';
-import { missingExamples, type Coverage } from './benchmark.ts';
+import { InputError } from '../core/input-error.ts';
+import { missingExamples, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome, type Coverage } from './benchmark.ts';
+import { scoreByLayer } from './layers.ts';
 
 /** The concepts with their SPoSE rows (same order), and the data sets read. */
 export interface ThingsData {
@@ -25,6 +27,26 @@ export function loadThingsData(): ThingsData {
   if (spose.ids.length !== concepts.length) throw new Error(`THINGS: ${spose.ids.length} embedding rows for ${concepts.length} concepts`);
   cached = { concepts, spose: spose.matrix, dataset: { id: spose.dataset, checksum: spose.checksum } };
   return cached;
+}
+
+/** A THINGS benchmark's run: all concepts, scored by `score` at the layer(s) options.layers asks for. */
+export function runOnAllConcepts(
+  score: (model: WordModel, indices: readonly number[], options: BenchmarkOptions) => Promise<Omit<BenchmarkOutcome, 'dataset'>>,
+): Benchmark['run'] {
+  return async (model, options) => {
+    const data = loadThingsData();
+    const indices = data.concepts.map((_, i) => i);
+    return { dataset: data.dataset, ...(await scoreByLayer(model, options.layers, indices, options.seed, (m, items) => score(m, items, options))) };
+  };
+}
+
+/** conceptVectors, with an InputError on '--model' naming `what` when fewer than `minimum` concepts are covered. */
+export async function coveredConcepts(model: WordModel, indices: readonly number[], minimum: number, what: string): Promise<ConceptVectors> {
+  const cv = await conceptVectors(model, loadThingsData().concepts, indices);
+  if (cv.rows.length < minimum) {
+    throw new InputError(`${what}: ${model.id} covers ${cv.rows.length} of ${indices.length} concepts; at least ${minimum} are needed`, { file: '--model' });
+  }
+  return cv;
 }
 
 /** Covered concepts (indices into the concept list, ascending) with their unit-length model vectors. */

@@ -1,14 +1,12 @@
 // THINGS odd-one-out: seeded triplets of covered concepts; the human choice probabilities predicted by the SPoSE
 // choice model (softmax over the three pairs' embedding dot products: the pair most likely kept together leaves
 // the odd one out); the model picks the item outside its most cosine-similar pair.
-import { InputError } from '../core/input-error.ts';
 import { createRng, type Rng } from '../core/random.ts';
 import { bootstrap, percentileInterval } from '../core/resample.ts';
 import { withCeiling, type Score } from '../measures/score.ts';
 import type { WordModel } from '../models/word-model.ts';
 import type { Benchmark, BenchmarkOptions, BenchmarkOutcome } from './benchmark.ts';
-import { scoreByLayer } from './layers.ts';
-import { conceptVectors, loadThingsData, sposeRows } from './things-concepts.ts';
+import { coveredConcepts, loadThingsData, runOnAllConcepts, sposeRows } from './things-concepts.ts';
 
 /** Triplets drawn per run (all of them when the covered concepts make fewer). */
 export const THINGS_TRIPLETS = 20000;
@@ -79,21 +77,15 @@ export function thingsOddOneOutBenchmark(): Benchmark {
     subject: { kind: 'run-model' },
     datasets: ['things_concepts', 'things_spose_embedding'],
     supports: (model) => model.kind === 'embedding',
-    run: async (model, options) => {
-      const data = loadThingsData();
-      const indices = data.concepts.map((_, i) => i);
-      const outcome = await scoreByLayer(model, options.layers, indices, options.seed, (m, items) => scoreOddOneOut(m, items, options));
-      return { dataset: data.dataset, ...outcome };
-    },
+    run: runOnAllConcepts(scoreOddOneOut),
   };
 }
 
 /** Odd-one-out on triplets of the covered concepts among `indices`, at the model's current layer. */
 export async function scoreOddOneOut(model: WordModel, indices: readonly number[], options: BenchmarkOptions): Promise<Omit<BenchmarkOutcome, 'dataset'>> {
   const data = loadThingsData();
-  const cv = await conceptVectors(model, data.concepts, indices);
+  const cv = await coveredConcepts(model, indices, 3, 'THINGS odd-one-out');
   const m = cv.rows.length;
-  if (m < 3) throw new InputError(`THINGS odd-one-out: ${model.id} covers ${m} of ${indices.length} concepts; at least 3 are needed`, { file: '--model' });
   const triplets = drawTriplets(m, THINGS_TRIPLETS, createRng(options.seed));
   const n = triplets.length / 3;
   const spose = sposeRows(data, cv.rows);

@@ -1,16 +1,14 @@
 // THINGS RSA: the model's similarity of the 1,854 concept names (cosine of its item vectors) against human
 // similarity from the SPoSE 49-d embedding (dot products of the concepts' rows, Hebart et al. 2020), Spearman
 // over the covered concepts' pairs, 95% CI by a bootstrap over concepts.
-import { InputError } from '../core/input-error.ts';
 import { pearson, spearman } from '../core/correlation.ts';
 import { createRng } from '../core/random.ts';
 import { percentileInterval } from '../core/resample.ts';
 import type { Score } from '../measures/score.ts';
 import type { WordModel } from '../models/word-model.ts';
 import { scatterOf, type Benchmark, type Scatter, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
-import { scoreByLayer } from './layers.ts';
 import { applyRsaTransform, transformSuffix } from './rsa-transform.ts';
-import { conceptVectors, loadThingsData, pairDots, sposeRows } from './things-concepts.ts';
+import { coveredConcepts, loadThingsData, pairDots, runOnAllConcepts, sposeRows } from './things-concepts.ts';
 import { bootstrapSpearmanOverStimuli } from './things-rsa-bootstrap.ts';
 
 /**
@@ -36,21 +34,15 @@ export function thingsRsaBenchmark(): Benchmark {
     subject: { kind: 'run-model' },
     datasets: ['things_concepts', 'things_spose_embedding'],
     supports: (model) => model.kind === 'embedding',
-    run: async (model, options) => {
-      const data = loadThingsData();
-      const indices = data.concepts.map((_, i) => i);
-      const outcome = await scoreByLayer(model, options.layers, indices, options.seed, (m, items) => scoreThingsRsa(m, items, options));
-      return { dataset: data.dataset, ...outcome };
-    },
+    run: runOnAllConcepts(scoreThingsRsa),
   };
 }
 
 /** The RSA on concepts `indices` (concept-list positions) at the model's current layer. */
 export async function scoreThingsRsa(model: WordModel, indices: readonly number[], options: BenchmarkOptions): Promise<Omit<BenchmarkOutcome, 'dataset'>> {
   const data = loadThingsData();
-  const cv = await conceptVectors(model, data.concepts, indices);
+  const cv = await coveredConcepts(model, indices, MIN_CONCEPTS, 'THINGS RSA');
   const m = cv.rows.length;
-  if (m < MIN_CONCEPTS) throw new InputError(`THINGS RSA: ${model.id} covers ${m} of ${indices.length} concepts; at least ${MIN_CONCEPTS} are needed`, { file: '--model' });
   // Dissimilarities −cosine and −dot: the same ranks as the similarities, and a shift-free input for a transform.
   const modelRdm = negate(pairDots(cv.unit, m, cv.dimensions));
   const humanRdm = negate(pairDots(sposeRows(data, cv.rows), m, data.spose.cols));
