@@ -58,42 +58,61 @@ async function decodeAtLayer(
   values: ArrayLike<number>,
   options: BenchmarkOptions,
 ): Promise<Omit<BenchmarkOutcome, 'dataset'>> {
-  if (model.kind !== 'embedding') throw new Error(`decoding needs word vectors; '${model.id}' is a recorded model`);
+  return (await decodeColumns(model, words, [Float64Array.from(values)], options))[0];
+}
+
+/**
+ * Decode several ratings of the same words at once, at the model's current layer: one cross-validated ridge
+ * run with a column per rating (DECODE_FOLDS shuffled outer folds, alpha per column on DECODE_FOLDS inner
+ * folds, seed options.seed), then each column's held-out predictions against the human values (Spearman and
+ * Pearson with bootstrap CIs). A word is decoded when the model covers it and every column has a value;
+ * `noun` names the items in the too-few-covered error.
+ */
+export async function decodeColumns(
+  model: WordModel,
+  words: readonly string[],
+  values: readonly Float64Array[],
+  options: BenchmarkOptions,
+  noun = 'words',
+): Promise<Omit<BenchmarkOutcome, 'dataset'>[]> {
+  if (model.kind !== 'embedding') throw new Error(`decoding needs word vectors; '${model.id}' gives none`);
   const vectors = await model.vectors(words);
   const d = vectors.matrix.cols;
+  const t = values.length;
   const rows: number[] = [];
   const missing: string[] = [];
   let noHuman = 0;
   for (let i = 0; i < words.length; i++) {
-    if (!Number.isFinite(values[i])) noHuman++;
+    if (values.some((v) => !Number.isFinite(v[i]))) noHuman++;
     else if (vectors.covered[i]) rows.push(i);
     else missing.push(words[i]);
   }
   const n = rows.length;
-  if (n < 2 * DECODE_FOLDS) throw new InputError(`'${model.id}' covers ${n} of ${words.length} words; decoding needs at least ${2 * DECODE_FOLDS}`, { file: '--model' });
+  if (n < 2 * DECODE_FOLDS) throw new InputError(`'${model.id}' covers ${n} of ${words.length} ${noun}; decoding needs at least ${2 * DECODE_FOLDS}`, { file: '--model' });
   const x = matrix(n, d, new Float64Array(n * d));
-  const y = matrix(n, 1, new Float64Array(n));
+  const y = matrix(n, t, new Float64Array(n * t));
   rows.forEach((i, k) => {
     for (let j = 0; j < d; j++) x.data[k * d + j] = vectors.matrix.data[i * d + j];
-    y.data[k] = values[i];
+    for (let c = 0; c < t; c++) y.data[k * t + c] = values[c][i];
   });
   const held = await heldOutPredictions(x, y, { folds: DECODE_FOLDS, innerFolds: DECODE_FOLDS, seed: options.seed });
-  const predicted = held.predictions.data;
-  const human = y.data;
-  const seed = options.seed;
-  const { spearman: spearmanScore, pearson: pearsonScore } = pairedCorrelations(predicted, human, { bootstrap: options.bootstrap, seed });
-  const alphas = held.alphas.map((a) => a[0]);
-  const measure = `decode:ridge:kfold${DECODE_FOLDS}:spearman`;
-  return {
-    score: { ...spearmanScore, measure, details: { ...spearmanScore.details, alphas } },
-    extra: { pearson: { ...pearsonScore, measure: `decode:ridge:kfold${DECODE_FOLDS}:pearson` } },
-    coverage: {
-      n_items: words.length,
-      n_covered: n,
-      missing_examples: missingExamples(missing),
-      multi_word: vectors.multiWord,
-      ...(noHuman > 0 ? { no_human_value: noHuman } : {}),
-    },
-    scatter: scatterOf(predicted, human, 'decoded (held out)', 'human mean rating', rows.map((i) => words[i])),
+  const coverage = {
+    n_items: words.length,
+    n_covered: n,
+    missing_examples: missingExamples(missing),
+    multi_word: vectors.multiWord,
+    ...(noHuman > 0 ? { no_human_value: noHuman } : {}),
   };
+  return values.map((_, c) => {
+    const predicted = Float64Array.from({ length: n }, (_, k) => held.predictions.data[k * t + c]);
+    const human = Float64Array.from({ length: n }, (_, k) => y.data[k * t + c]);
+    const { spearman, pearson } = pairedCorrelations(predicted, human, { bootstrap: options.bootstrap, seed: options.seed });
+    const alphas = held.alphas.map((a) => a[c]);
+    return {
+      score: { ...spearman, measure: `decode:ridge:kfold${DECODE_FOLDS}:spearman`, details: { ...spearman.details, alphas } },
+      extra: { pearson: { ...pearson, measure: `decode:ridge:kfold${DECODE_FOLDS}:pearson` } },
+      coverage,
+      scatter: scatterOf(predicted, human, 'decoded (held out)', 'human mean rating', rows.map((i) => words[i])),
+    };
+  });
 }
