@@ -7,7 +7,7 @@ import { linearCka, linearCkaDebiased, rbfCka } from '../../measures/cka.ts';
 import type { Score } from '../../measures/score.ts';
 import { choiceOption, expectPositionals, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
-import { assertSameRows } from '../shapes.ts';
+import { assertSameRows } from '../../data/paired-rows.ts';
 
 /** Help text of `attune cka`. */
 export const CKA_HELP = `Usage: attune cka <X> <Y> [--kernel linear|rbf] [--debiased] [--threshold F] [--json]

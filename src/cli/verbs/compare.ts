@@ -8,7 +8,7 @@ import { parseRsaTransform, transformSuffix } from '../../benchmarks/rsa-transfo
 import type { Score } from '../../measures/score.ts';
 import { choiceOption, expectPositionals, integerOption, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
-import { assertNotConstant, assertSameSize, readRdmFile, type RdmInput } from '../rdm-input.ts';
+import { assertNotConstant, assertSameSize, readRdmFile, type RdmInput } from '../../benchmarks/rdm-input.ts';
 
 /** Help text of `attune compare`. */
 export const COMPARE_HELP = `Usage: attune compare <rdm-a> <rdm-b> [--method M|all] [--permutations N] [--bootstrap N]

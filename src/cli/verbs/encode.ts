@@ -7,7 +7,7 @@ import { encodingScore } from '../../measures/encode.ts';
 import type { Score } from '../../measures/score.ts';
 import { expectPositionals, integerOption, parseVerbArgs, positiveNumberList } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
-import { assertSameRows } from '../shapes.ts';
+import { assertSameRows } from '../../data/paired-rows.ts';
 
 /** Help text of `attune encode`. */
 export const ENCODE_HELP = `Usage: attune encode <features> <targets> [--folds K] [--alphas a,b,c] [--inner-folds K]

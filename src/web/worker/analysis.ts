@@ -10,8 +10,8 @@ import { compareRdms, MIN_STIMULI } from '../../measures/compare.ts';
 import { compareRdmsWithInference } from '../../measures/rdm-inference.ts';
 import { linearCka, linearCkaDebiased } from '../../measures/cka.ts';
 import type { Score } from '../../measures/score.ts';
-import { assertNotConstant, assertSameSize, readRdmFile } from '../../cli/rdm-input.ts';
-import { assertSameRows } from '../../cli/shapes.ts';
+import { assertNotConstant, assertSameSize, readRdmFile } from '../../benchmarks/rdm-input.ts';
+import { assertSameRows } from '../../data/paired-rows.ts';
 import type { AnalysisResult, CompareChoice, RdmChoice } from './protocol.ts';
 
 /** The size (multiply-adds) from which src/core/gemm.ts's chooseBackend runs a product on onnxruntime-node. */

@@ -1,5 +1,5 @@
 // Shape checks between two input files whose rows are the same stimuli (cka, encode), located in the files.
-import { cellError, type ReadMatrixResult } from '../data/read-matrix.ts';
+import { cellError, type ReadMatrixResult } from './read-matrix.ts';
 
 /**
  * Throws InputError unless `a` has at least `minimum` rows and `b` the same number of rows. A count mismatch

@@ -1,5 +1,6 @@
-// An RDM read from a file: a square matrix (checked square, symmetric, zero diagonal) or a condensed vector,
+// An RDM read from a user's file (attune compare, --model-rdm, the dashboard's analysis): a square matrix (checked square, symmetric, zero diagonal) or a condensed vector,
 // with errors that point at the offending cell (file:line:column).
+import type { Matrix } from '../core/matrix.ts';
 import { readMatrix, cellError, type MatrixSource } from '../data/read-matrix.ts';
 import { pairCount, pairOf, SQUARE_RDM_TOLERANCE } from '../measures/rdm-vector.ts';
 import { MIN_STIMULI } from '../measures/compare.ts';
@@ -20,6 +21,11 @@ export interface RdmInput {
  */
 export async function readRdmFile(file: string): Promise<RdmInput> {
   const { matrix: m, source } = await readMatrix(file);
+  return rdmFromMatrix(m, source);
+}
+
+/** The RDM a matrix read from `source` holds (the checks of readRdmFile), located in that file on error. */
+export function rdmFromMatrix(m: Matrix, source: MatrixSource): RdmInput {
   const { rows, cols, data } = m;
   if (rows === 1 || cols === 1) {
     const length = rows * cols;
