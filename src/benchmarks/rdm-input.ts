@@ -25,7 +25,7 @@ export async function readRdmFile(file: string): Promise<RdmInput> {
 }
 
 /** The RDM a matrix read from `source` holds (the checks of readRdmFile), located in that file on error. */
-export function rdmFromMatrix(m: Matrix, source: MatrixSource): RdmInput {
+function rdmFromMatrix(m: Matrix, source: MatrixSource): RdmInput {
   const { rows, cols, data } = m;
   if (rows === 1 || cols === 1) {
     const length = rows * cols;
