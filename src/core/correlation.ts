@@ -1,7 +1,6 @@
 // Correlation coefficients on typed arrays, matching rsatoolbox and scipy. All take two equal-length
 // ArrayLike<number> and return a number; constant input (zero variance) gives NaN, never a throw.
-
-import { doubledRanksPair } from './rank-helper.ts';
+import { doubledRanks } from './ranks.ts';
 
 export { kendallTauA, kendallTauB, kendallCounts } from './kendall.ts';
 export type { KendallCounts } from './kendall.ts';
@@ -74,7 +73,9 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (n < 2) return NaN;
   // Twice the ranks (exact integers, half the memory); they average exactly n + 1. The factor 2
   // scales every sum by 4 exactly, which cancels: the result is that of the ranks themselves.
-  const [ra, rb] = doubledRanksPair(a, b);
+  // Both on this thread: ranking b on a helper meanwhile is faster but needs a shared copy of b and
+  // a second sort workspace, beyond the memory budget `attune bench` holds each case to.
+  const ra = doubledRanks(a), rb = doubledRanks(b);
   return spearmanOfDoubledRanks(ra, rb);
 }
 
@@ -93,7 +94,7 @@ export function spearmanOfDoubledRanks(ra: ArrayLike<number>, rb: ArrayLike<numb
 export function rhoA(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = sameLength(a, b, 'rhoA');
   if (n < 2) return NaN;
-  const [ra, rb] = doubledRanksPair(a, b);
+  const ra = doubledRanks(a), rb = doubledRanks(b);
   const [ab4, aa, bb] = centredSums(ra, rb, n + 1, n + 1);
   if (aa === 0 || bb === 0) return NaN;
   const ab = ab4 / 4; // exact: the doubled ranks scale the sum by 4

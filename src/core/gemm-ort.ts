@@ -10,8 +10,11 @@ function asFloat64(m: Matrix): Matrix {
   return m.data instanceof Float64Array ? m : matrix(m.rows, m.cols, Float64Array.from(m.data));
 }
 
-/** C = op(A)·op(B) on onnxruntime; float32 only when both inputs are float32. */
-export async function matmulOrt(a: Matrix, b: Matrix, transA = false, transB = false): Promise<Matrix> {
+/**
+ * C = op(A)·op(B) on onnxruntime; float32 only when both inputs are float32. `out`, when given, is a
+ * pre-allocated array of C's element type and size that receives the product (no new array).
+ */
+export async function matmulOrt(a: Matrix, b: Matrix, transA = false, transB = false, out?: Float64Array | Float32Array): Promise<Matrix> {
   const mixed = elementType(a) !== elementType(b);
   const left = mixed ? asFloat64(a) : a;
   const right = mixed ? asFloat64(b) : b;
@@ -24,11 +27,15 @@ export async function matmulOrt(a: Matrix, b: Matrix, transA = false, transB = f
       [{ name: 'C', type, rank: 2 }],
     ),
   );
-  const out = await runSession(session, {
-    A: tensor(left.data, [left.rows, left.cols]),
-    B: tensor(right.data, [right.rows, right.cols]),
-  });
-  const c = out.C;
+  const feeds = { A: tensor(left.data, [left.rows, left.cols]), B: tensor(right.data, [right.rows, right.cols]) };
+  if (out !== undefined) {
+    const m = transA ? left.cols : left.rows;
+    const n = transB ? right.rows : right.cols;
+    if (out.length !== m * n || elementType(matrix(m, n, out)) !== type) throw new RangeError(`matmulOrt: out must be a ${type} array of ${m}×${n}`);
+    await runSession(session, feeds, { C: tensor(out, [m, n]) });
+    return matrix(m, n, out);
+  }
+  const c = (await runSession(session, feeds)).C;
   const [m, n] = c.dims as number[];
   return matrix(m, n, c.data as Float64Array | Float32Array);
 }
@@ -38,15 +45,18 @@ export type PanelVisitor = (panel: Float64Array | Float32Array, rowStart: number
 
 /**
  * X·Xᵀ as a sequence of upper panels on onnxruntime: rows r0..r1 of X times rows r0..n, so only the
- * upper block triangle is computed and at most `panelRows`·n products are alive at once.
+ * upper block triangle is computed. Every panel lands in one buffer of `panelRows`·n products, reused
+ * (the visitor must not keep it), so no panel is left behind for the garbage collector.
  */
 export async function gramPanelsOrt(x: Matrix, panelRows: number, visit: PanelVisitor): Promise<void> {
   const n = x.rows, p = x.cols;
+  const rowsFirst = Math.min(n, panelRows);
+  const buffer = x.data instanceof Float32Array ? new Float32Array(rowsFirst * n) : new Float64Array(rowsFirst * n);
   for (let r0 = 0; r0 < n; r0 += panelRows) {
     const r1 = Math.min(n, r0 + panelRows);
     const left = matrix(r1 - r0, p, x.data.subarray(r0 * p, r1 * p));
     const right = matrix(n - r0, p, x.data.subarray(r0 * p, n * p));
-    const panel = await matmulOrt(left, right, false, true);
+    const panel = await matmulOrt(left, right, false, true, buffer.subarray(0, (r1 - r0) * (n - r0)));
     visit(panel.data, r0, r1 - r0, r0, n - r0);
   }
 }

@@ -1,8 +1,11 @@
 // Kendall's tau in O(n log n) (Knight, 1966): order the pairs by (x, y), count the ties, then count
 // the discordant pairs as the inversions of y's dense ranks in that order (with a Fenwick tree).
-// Both sorts are plain radix sorts; runs of tied x are then put in y order on their own.
+// Both sorts are plain radix sorts; runs of tied x are then put in y order on their own. On large
+// inputs a helper thread counts the inversions among the upper half of the y ranks.
 
-import { denseRanksInto, sortInWorkspace, tiedPairs } from './ranks.ts';
+import { inversionsAside, rankArray } from './rank-helper.ts';
+import { borrowSortScratch, denseRanksInto, sortInWorkspace, tiedPairs } from './ranks.ts';
+
 
 /** Pair counts behind Kendall's tau; every count is an exact integer (below 2^53 for n < 1.3·10^8). */
 export interface KendallCounts {
@@ -25,14 +28,15 @@ export function kendallCounts(x: ArrayLike<number>, y: ArrayLike<number>): Kenda
   const n = x.length;
   if (y.length !== n) throw new RangeError(`kendall: x has ${n} values, y has ${y.length}`);
   // Dense ranks of y, by index (the next sort reuses the workspace, so they are copied out first).
-  // A helper thread does not pay here: the two sorts compete for memory bandwidth (measured).
+  // Ranking y on a helper thread meanwhile saves time but not memory: it needs a shared copy of y
+  // and a second sort workspace (measured: beyond the memory budget of attune bench).
   const denseY = new Uint32Array(n);
   const [yTies, levels] = denseRanksInto(y, denseY);
   const sx = sortInWorkspace(x);
   // List the y ranks in x order, then put each run of equal x in y order.
   const gx = sx.group;
   const xTies = tiedPairs(gx);
-  const ry = new Uint32Array(n);
+  const ry = rankArray(n);
   for (let j = 0; j < n; j++) ry[j] = denseY[sx.pos[j]];
   let jointTies = 0;
   let i = 0;
@@ -46,7 +50,8 @@ export function kendallCounts(x: ArrayLike<number>, y: ArrayLike<number>): Kenda
     }
     i = j;
   }
-  const discordant = inversionsOfRanks(ry, levels); // dense ranks: valid by construction
+  // The sort results are used up: their scratch memory holds the inversion count's working arrays.
+  const discordant = discordantPairs(ry, levels, borrowSortScratch(n)); // dense ranks: valid by construction
   const total = (n * (n - 1)) / 2;
   const concordantMinusDiscordant = total - xTies - yTies + jointTies - 2 * discordant;
   return { n, total, xTies, yTies, jointTies, discordant, concordantMinusDiscordant };
@@ -84,11 +89,47 @@ export function countInversions(a: ArrayLike<number>, levels: number): number {
       throw new RangeError(`countInversions: a[${i}] = ${v} is not an integer in [0, ${levels})`);
     }
   }
-  return inversionsOfRanks(Uint32Array.from(a), levels);
+  return rankInversions(Uint32Array.from(a), levels);
 }
 
-/** countInversions for values already known to be integers in [0, levels). */
-function inversionsOfRanks(a: Uint32Array, levels: number): number {
+/**
+ * Inversions of ranks (integers in [0, levels)), split by value when the helper thread takes a share:
+ * it counts the pairs among values ≥ levels/2, this thread the pairs among the smaller values and
+ * the pairs of a large value before a small one (in the same pass that picks the small values out).
+ * `scratch`: four arrays of ranks.length (shared memory for the helper's two), free to overwrite.
+ */
+function discordantPairs(ranks: Uint32Array, levels: number, scratch: Uint32Array[]): number {
+  const threshold = levels >>> 1;
+  const aside = threshold > 0 ? inversionsAside(ranks, levels, threshold, scratch[2], scratch[3]) : null;
+  if (aside === null) return rankInversions(ranks, levels, scratch[0]);
+  const n = ranks.length;
+  const low = scratch[0];
+  let k = 0, largeSeen = 0, across = 0;
+  for (let i = 0; i < n; i++) {
+    const v = ranks[i];
+    const isLow = v < threshold ? 1 : 0;
+    low[k] = v; // k ≤ i: in range; a large value is overwritten by the next small one
+    k += isLow;
+    across += isLow * largeSeen;
+    largeSeen += 1 - isLow;
+  }
+  return rankInversions(low.subarray(0, k), threshold, scratch[1]) + across + aside();
+}
+
+/** The values of ranks from `threshold` on, in their order and shifted down by it, written into `into` (ranks.length long). */
+export function upperRanks(ranks: Uint32Array, threshold: number, into: Uint32Array): Uint32Array {
+  const n = ranks.length;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const v = ranks[i];
+    into[k] = v - threshold; // k ≤ i: in range; a small value is overwritten by the next large one
+    k += v >= threshold ? 1 : 0;
+  }
+  return into.subarray(0, k);
+}
+
+/** countInversions for values already known to be integers in [0, levels) (no checks); `work`, if given, is scratch of a's length or more. */
+export function rankInversions(a: Uint32Array, levels: number, work?: Uint32Array): number {
   const n = a.length;
   const bits = Math.max(1, Math.ceil(Math.log2(levels + 1)));
   const lowBits = bits >> 1;
@@ -108,7 +149,7 @@ function inversionsOfRanks(a: Uint32Array, levels: number): number {
   }
   for (let h = 1; h <= highLevels; h++) start[h] += start[h - 1];
   // Stable counting sort of the low parts by high part: each bucket keeps its original order.
-  const low = new Uint32Array(n);
+  const low = work === undefined ? new Uint32Array(n) : work.subarray(0, n);
   const fill = start.slice(0, highLevels);
   const mask = lowLevels - 1;
   for (let i = 0; i < n; i++) {

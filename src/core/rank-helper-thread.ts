@@ -1,23 +1,36 @@
-// The helper thread's side of rank-helper.ts: rank each posted vector into its shared output and signal.
+// The helper thread's side of rank-helper.ts: do each posted task into shared memory and signal.
 import { parentPort, workerData } from 'node:worker_threads';
-import { doubledRanks } from './ranks.ts';
+import { rankInversions, upperRanks } from './kendall.ts';
 
-interface RankMessage {
-  input: Float64Array;
-  out: Uint32Array;
+/** One task: the inversions among the ranks (integers in [0, levels)) from threshold on. */
+export interface HelperTask {
+  kind: 'inversions';
+  ranks: Uint32Array;
+  levels: number;
+  threshold: number;
+  /** Working memory, each as long as ranks: the upper ranks, and the count's scratch. */
+  upper: Uint32Array;
+  work: Uint32Array;
   /** [done, failed] */
   ctl: Int32Array;
+  /** Numbers back: [inversions]. */
+  info: Float64Array;
 }
 
-parentPort?.on('message', (m: RankMessage) => {
+function perform(task: HelperTask): void {
+  const upper = upperRanks(task.ranks, task.threshold, task.upper);
+  task.info[0] = rankInversions(upper, task.levels - task.threshold, task.work);
+}
+
+parentPort?.on('message', (task: HelperTask) => {
   try {
-    m.out.set(doubledRanks(m.input));
+    perform(task);
   } catch {
-    Atomics.store(m.ctl, 1, 1);
+    Atomics.store(task.ctl, 1, 1);
   }
-  Atomics.store(m.ctl, 0, 1);
-  Atomics.notify(m.ctl, 0);
+  Atomics.store(task.ctl, 0, 1);
+  Atomics.notify(task.ctl, 0);
 });
 
-// Tell the caller this thread now takes vectors (it waits on them only from then on).
+// Tell the caller this thread now takes tasks (it waits on them only from then on).
 Atomics.store((workerData as { ready: Int32Array }).ready, 0, 1);

@@ -1,18 +1,19 @@
-// Doubled ranks of two vectors at once: the caller ranks the first while a helper thread ranks the
-// second, once the helper is up (until then both run here, in turn). Ranking is deterministic, so the
-// result is the same whichever thread computed it. ATTUNE_THREADS=1 keeps everything on this thread.
+// A helper thread for Kendall's tau: it counts the inversions among the upper values of a rank
+// sequence while the caller counts the rest. It is used once it
+// is up (until then everything runs here); every task is deterministic, so the result is the same
+// whichever thread computed it. ATTUNE_THREADS=1 keeps everything on this thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { doubledRanks } from './ranks.ts';
+import type { HelperTask } from './rank-helper-thread.ts';
 
 /** Below this many values a second thread costs more than it saves. */
-const MIN_PARALLEL = 100_000;
+export const MIN_PARALLEL = 100_000;
 
-/** Give up on a helper that took a vector and never answered (it died mid-task). */
+/** Give up on a helper that took a task and never answered (it died mid-task). */
 const STALL_MS = 120_000;
 
 let helper: Worker | null | undefined;
-/** Set to 1 by the helper thread once it listens for vectors. */
+/** Set to 1 by the helper thread once it listens for tasks. */
 const ready = new Int32Array(new SharedArrayBuffer(4));
 
 function getHelper(): Worker | null {
@@ -33,22 +34,52 @@ function getHelper(): Worker | null {
   return helper;
 }
 
-/** Twice the tie-averaged ranks of a and of b (doubledRanks of each), b on the helper thread when it is up. */
-export function doubledRanksPair(a: ArrayLike<number>, b: ArrayLike<number>): [Uint32Array, Uint32Array] {
-  const n = b.length;
+/** The helper when it is up and the task is large enough to share; null means: do it here. */
+function readyHelper(n: number): Worker | null {
   const worker = n >= MIN_PARALLEL ? getHelper() : null;
-  if (worker === null || Atomics.load(ready, 0) !== 1) return [doubledRanks(a), doubledRanks(b)];
-  const input = new Float64Array(new SharedArrayBuffer(n * 8));
-  input.set(b);
-  const out = new Uint32Array(new SharedArrayBuffer(n * 4));
+  return worker !== null && Atomics.load(ready, 0) === 1 ? worker : null;
+}
+
+/** Post a task; the returned function waits for the helper's answer (its numbers, if any). */
+function post(worker: Worker, task: Omit<HelperTask, 'ctl' | 'info'>): () => Float64Array {
   const ctl = new Int32Array(new SharedArrayBuffer(8)); // [done, failed]
-  worker.postMessage({ input, out, ctl });
-  const ranksA = doubledRanks(a);
-  const deadline = Date.now() + STALL_MS;
-  while (Atomics.load(ctl, 0) === 0) {
-    if (Date.now() > deadline) throw new Error(`rank helper thread gave no answer within ${STALL_MS / 1000} s`);
-    Atomics.wait(ctl, 0, 0, 1000);
+  const info = new Float64Array(new SharedArrayBuffer(16));
+  worker.postMessage({ ...task, ctl, info });
+  return () => {
+    const deadline = Date.now() + STALL_MS;
+    while (Atomics.load(ctl, 0) === 0) {
+      if (Date.now() > deadline) throw new Error(`rank helper thread gave no answer within ${STALL_MS / 1000} s`);
+      Atomics.wait(ctl, 0, 0, 1000);
+    }
+    if (Atomics.load(ctl, 1) === 1) throw new Error(`rank helper thread failed its ${task.kind} task`);
+    return info;
+  };
+}
+
+/** A zeroed uint32 array that the helper thread can read and write (plain memory when no helper will). */
+export function rankArray(n: number): Uint32Array {
+  return readyHelper(n) === null ? new Uint32Array(n) : new Uint32Array(new SharedArrayBuffer(n * 4));
+}
+
+/**
+ * Start counting, on the helper thread, the inversions among the values ≥ threshold of ranks (integers
+ * in [0, levels)); the result waits for the count. ranks and the two work arrays (as long as ranks) must
+ * be shared memory. Null when there is no helper or they are not shared.
+ */
+export function inversionsAside(ranks: Uint32Array, levels: number, threshold: number, upper: Uint32Array, work: Uint32Array): (() => number) | null {
+  const worker = readyHelper(ranks.length);
+  const shared = [ranks, upper, work].every((a) => a.buffer instanceof SharedArrayBuffer);
+  if (worker === null || !shared) return null;
+  const wait = post(worker, { kind: 'inversions', ranks, levels, threshold, upper, work });
+  return () => wait()[0];
+}
+
+/** Start the helper thread if it is wanted and resolve once it takes tasks (false: there is none, or it did not start in 30 s). */
+export async function rankHelperReady(): Promise<boolean> {
+  const worker = getHelper();
+  const deadline = Date.now() + 30_000;
+  while (worker !== null && helper !== null && Atomics.load(ready, 0) !== 1 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  if (Atomics.load(ctl, 1) === 1) throw new Error('rank helper thread failed to rank its vector');
-  return [ranksA, out];
+  return helper !== null && Atomics.load(ready, 0) === 1;
 }

@@ -10,7 +10,8 @@
 // full order by value (insertion sort, or the same sort again for long runs, whose values then
 // share 32 more leading bits). Every step is stable, so the sort is stable.
 //
-// Scratch memory (16 bytes per value) is kept between calls: fresh memory costs page faults.
+// Scratch memory (16 bytes per value) is kept between calls: fresh memory costs page faults. It is
+// shared memory where the platform has it, so a caller done with a sort can lend it to a helper thread.
 
 /** Inputs up to this length are sorted by insertion. */
 const SMALL = 32;
@@ -43,11 +44,19 @@ let depth = 0;
 function scratch(n: number): [Uint32Array, Uint32Array, Uint32Array, Uint32Array] {
   let ws = workspaces[depth];
   if (ws === undefined || ws.length < 4 * n) {
-    ws = new Uint32Array(4 * n);
+    ws = new Uint32Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(16 * n) : new ArrayBuffer(16 * n));
     workspaces[depth] = ws;
   }
   const c = ws.length / 4;
   return [ws.subarray(0, n), ws.subarray(c, c + n), ws.subarray(2 * c, 2 * c + n), ws.subarray(3 * c, 3 * c + n)];
+}
+
+/**
+ * The sort's four scratch arrays (length n each, shared memory where available), lent to a caller that
+ * is done with its last sort result: that result is overwritten by whatever the caller writes.
+ */
+export function borrowSortScratch(n: number): [Uint32Array, Uint32Array, Uint32Array, Uint32Array] {
+  return scratch(n);
 }
 
 const pair = new Float64Array(2);

@@ -186,19 +186,30 @@ test('spearman, rho-a and kendall are invariant under strictly increasing transf
   );
 });
 
-test('spearman and rho-a on large inputs (helper thread once it is up) equal the single-threaded ranks', async () => {
-  const { rankData } = await import('../../src/core/ranks.ts');
-  const r = lcg(11);
-  const n = 150_000;
-  const a = Float64Array.from({ length: n }, () => Math.round(r() * 5000));
-  const b = Float64Array.from(a, (v) => v + Math.round(r() * 3000));
-  const expected = pearson(rankData(a), rankData(b));
-  for (let call = 0; call < 3; call++) {
-    assertClose(spearman(a, b), expected, 1e-12, `spearman call ${call}`);
-    await new Promise((resolve) => setTimeout(resolve, 400)); // lets the helper thread start
+test('tau-a and tau-b on large tied inputs (helper thread once it is up) equal the counts worked out by hand', async () => {
+  const { rankHelperReady } = await import('../../src/core/rank-helper.ts');
+  // x = 0..n−1 and y = x mod m, in a shuffled order (the same for both): with q = n/m, the discordant
+  // pairs are those of values u > v with u's copy in an earlier block: m(m−1)/2 · q(q−1)/2; y has
+  // m·q(q−1)/2 tied pairs and x none.
+  const m = 1000, q = 300, n = m * q;
+  const r = lcg(12);
+  const order = Uint32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
   }
-  const ra = rankData(a), rb = rankData(b);
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (ra[i] - (n + 1) / 2) * (rb[i] - (n + 1) / 2);
-  assertClose(rhoA(a, b), (12 * s) / (n * n * n - n), 1e-10, 'rho-a');
+  const x = Float64Array.from(order);
+  const y = Float64Array.from(order, (v) => v % m);
+  const total = (n * (n - 1)) / 2;
+  const discordant = ((m * (m - 1)) / 2) * ((q * (q - 1)) / 2);
+  const yTies = (m * q * (q - 1)) / 2;
+  const tauA = (total - yTies - 2 * discordant) / total;
+  const tauB = (total - yTies - 2 * discordant) / Math.sqrt(total) / Math.sqrt(total - yTies);
+  assert.equal(await rankHelperReady(), true, 'the helper thread starts');
+  for (const label of ['helper up', 'again']) {
+    const c = kendallCounts(x, y);
+    assert.deepEqual([c.discordant, c.yTies, c.xTies, c.jointTies], [discordant, yTies, 0, 0], label);
+    assertClose(kendallTauA(x, y), tauA, 1e-15, `tau-a, ${label}`);
+    assertClose(kendallTauB(x, y), tauB, 1e-15, `tau-b, ${label}`);
+  }
 });

@@ -1,9 +1,13 @@
-// Browser stand-in for src/core/rank-helper.ts: both vectors ranked on this thread (the node version may rank
-// the second on a helper thread; ranking is deterministic, so the ranks are the same). Aliasing the module
-// also keeps Vite from bundling the node helper thread (it would see `new Worker(new URL(…))`).
-import { doubledRanks } from '../../core/ranks.ts';
+// Browser stand-in for src/core/rank-helper.ts: Kendall's tau counts every inversion on this thread (the
+// node version may hand the upper ranks to a helper thread; the count is exact either way). Aliasing the
+// module also keeps Vite from bundling the node helper thread (it would see `new Worker(new URL(…))`).
 
-/** Twice the tie-averaged ranks of a and of b. */
-export function doubledRanksPair(a: ArrayLike<number>, b: ArrayLike<number>): [Uint32Array, Uint32Array] {
-  return [doubledRanks(a), doubledRanks(b)];
+/** A plain uint32 array: the browser has no helper thread to share it with. */
+export function rankArray(n: number): Uint32Array {
+  return new Uint32Array(n);
+}
+
+/** No helper thread here: the caller counts every inversion itself. */
+export function inversionsAside(): null {
+  return null;
 }
