@@ -39,9 +39,9 @@ export async function rdmVector(features: Matrix, method: RdmMethod = 'euclidean
       if (features.data instanceof Float64Array && chooseBackend(features.rows * features.rows * p * 0.5, options.backend) === 'ts') {
         return correlationNumpyOrder(features);
       }
-      return oneMinus((await condensedGram(normalizeRows(features, true), options.backend)).cross);
+      return correlationFromGram(features, options.backend);
     case 'cosine':
-      return oneMinus((await condensedGram(normalizeRows(features, false), options.backend)).cross);
+      return cosineFromGram(features, options.backend);
     case 'mahalanobis': {
       if (options.noise === undefined) throw new InvalidInputError(`the 'mahalanobis' RDM needs a noise precision matrix`);
       const x = toFloat64(features);
@@ -201,6 +201,58 @@ function degenerateRow(i: number, center: boolean): InvalidInputError {
   return new InvalidInputError(
     `features: row ${i} is ${center ? 'constant' : 'all zeros'}, so its ${center ? 'correlation' : 'cosine'} distance is undefined`,
   );
+}
+
+/**
+ * 1 − cosine similarity from the Gram matrix of the rows as they are, each entry divided by the two
+ * norms (no normalised copy of the features); an all-zero row is an error.
+ */
+async function cosineFromGram(x: Matrix, backend?: Backend): Promise<Float64Array> {
+  const { cross, diagonal } = await condensedGram(x, backend);
+  const inverse = new Float64Array(x.rows);
+  for (let i = 0; i < x.rows; i++) {
+    if (!(diagonal[i] > 0)) throw degenerateRow(i, false);
+    inverse[i] = 1 / Math.sqrt(diagonal[i]);
+  }
+  return scaleCondensed(cross, (i, j, g) => 1 - g * inverse[i] * inverse[j], x.rows);
+}
+
+/**
+ * 1 − Pearson r. When every row's mean is small next to its spread (p·mᵢ² ≤ cᵢ, cᵢ its centred sum of
+ * squares), from the Gram matrix of the rows as they are: r = (gᵢⱼ − p·mᵢ·mⱼ) / √(cᵢ·cⱼ), whose rounding
+ * error is then at most twice that of centred rows (‖xᵢ‖² = cᵢ + p·mᵢ² ≤ 2cᵢ), and no centred copy of the
+ * features is made. Otherwise from a centred, unit-norm copy, where the subtraction would cancel.
+ */
+async function correlationFromGram(x: Matrix, backend?: Backend): Promise<Float64Array> {
+  const { rows: n, cols: p, data } = x;
+  const means = new Float64Array(n);
+  const inverseSpread = new Float64Array(n);
+  let centredIsSafe = true;
+  for (let i = 0; i < n; i++) {
+    const o = i * p;
+    let sum = 0;
+    for (let j = 0; j < p; j++) sum += data[o + j];
+    const mean = sum / p;
+    let ss = 0;
+    for (let j = 0; j < p; j++) {
+      const v = data[o + j] - mean;
+      ss += v * v;
+    }
+    if (!(ss > 0)) throw degenerateRow(i, true);
+    means[i] = mean;
+    inverseSpread[i] = 1 / Math.sqrt(ss);
+    if (p * mean * mean > ss) centredIsSafe = false;
+  }
+  if (!centredIsSafe) return oneMinus((await condensedGram(normalizeRows(x, true), backend)).cross);
+  const { cross } = await condensedGram(x, backend);
+  return scaleCondensed(cross, (i, j, g) => 1 - (g - p * means[i] * means[j]) * inverseSpread[i] * inverseSpread[j], n);
+}
+
+/** Replace each entry (i, j) of a condensed vector by f(i, j, entry), in place. */
+function scaleCondensed(cross: Float64Array, f: (i: number, j: number, g: number) => number, n: number): Float64Array {
+  let idx = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++, idx++) cross[idx] = f(i, j, cross[idx]);
+  return cross;
 }
 
 /** Rows (optionally centred first) scaled to unit norm, in the input's element type; zero rows are an error. */

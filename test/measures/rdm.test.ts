@@ -42,6 +42,23 @@ test('euclidean and correlation RDMs match rsatoolbox (both GEMM backends)', asy
   }
 });
 
+test('correlation RDMs on ORT match rsatoolbox whether the rows are shifted a little (Gram path) or a lot (centred copy)', async () => {
+  // Adding a constant to a row leaves its correlations alone. A shift of half the row's standard
+  // deviation keeps p·m² ≤ centred sum of squares (centred from the Gram matrix); 10⁶ of them does not.
+  for (const factor of [0.5, 1e6]) {
+    const shifted = matrix(X.rows, X.cols, Float64Array.from(X.data));
+    for (let i = 0; i < X.rows; i++) {
+      const row = X.data.subarray(i * X.cols, (i + 1) * X.cols);
+      const mean = row.reduce((a, b) => a + b, 0) / X.cols;
+      const sd = Math.sqrt(row.reduce((a, b) => a + (b - mean) ** 2, 0) / X.cols);
+      for (let j = 0; j < X.cols; j++) shifted.data[i * X.cols + j] += factor * sd - mean;
+    }
+    const v = await rdmVector(shifted, 'correlation', { backend: 'ort' });
+    const err = maxRelErr(v, expected.rdms.X_correlation.vector);
+    assert.ok(err <= (factor > 1 ? 1e-9 : 1e-12), `shift ${factor}·sd: rel err ${err}`);
+  }
+});
+
 test('correlation RDMs of small float64 inputs equal rsatoolbox bit for bit (numpy summation order)', async () => {
   for (const [data, name] of [[X, 'X'], [Y, 'Y']] as const) {
     const v = await rdmVector(data, 'correlation', { backend: 'ts' });
@@ -81,6 +98,9 @@ test('cosine RDM is 1 − cosine similarity (hand values)', async () => {
   const r = Math.SQRT1_2;
   const want = [1, 1 - r, 2, 1 - r, 1, 1 + r];
   assert.ok(maxRelErr(v, want) <= 1e-15, `${Array.from(v)}`);
+  for (const backend of ['ts', 'ort'] as const) {
+    await assert.rejects(rdmVector(fromRows([[1, 0], [0, 0], [3, 3]]), 'cosine', { backend }), /row 1 is all zeros/);
+  }
 });
 
 test('euclidean hand case and float32 input', async () => {
