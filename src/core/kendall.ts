@@ -6,7 +6,6 @@
 import { inversionsAside, rankArray } from './rank-helper.ts';
 import { borrowSortScratch, denseRanksInto, sortInWorkspace, tiedPairs } from './ranks.ts';
 
-
 /** Pair counts behind Kendall's tau; every count is an exact integer (below 2^53 for n < 1.3·10^8). */
 export interface KendallCounts {
   /** Number of paired observations. */
