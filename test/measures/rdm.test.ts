@@ -48,7 +48,7 @@ test('correlation RDMs on ORT match rsatoolbox whether the rows are shifted a li
   for (const factor of [0.5, 1e6]) {
     const shifted = matrix(X.rows, X.cols, Float64Array.from(X.data));
     for (let i = 0; i < X.rows; i++) {
-      const row = X.data.subarray(i * X.cols, (i + 1) * X.cols);
+      const row = Array.from(X.data.subarray(i * X.cols, (i + 1) * X.cols));
       const mean = row.reduce((a, b) => a + b, 0) / X.cols;
       const sd = Math.sqrt(row.reduce((a, b) => a + (b - mean) ** 2, 0) / X.cols);
       for (let j = 0; j < X.cols; j++) shifted.data[i * X.cols + j] += factor * sd - mean;
