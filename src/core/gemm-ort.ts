@@ -31,7 +31,7 @@ export async function matmulOrt(a: Matrix, b: Matrix, transA = false, transB = f
   if (out !== undefined) {
     const m = transA ? left.cols : left.rows;
     const n = transB ? right.rows : right.cols;
-    if (out.length !== m * n || elementType(matrix(m, n, out)) !== type) throw new RangeError(`matmulOrt: out must be a ${type} array of ${m}×${n}`);
+    if (out.length !== m * n || (out instanceof Float32Array ? 'float32' : 'float64') !== type) throw new RangeError(`matmulOrt: out must be a ${type} array of ${m}×${n}`);
     await runSession(session, feeds, { C: tensor(out, [m, n]) });
     return matrix(m, n, out);
   }

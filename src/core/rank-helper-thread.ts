@@ -4,7 +4,6 @@ import { rankInversions, upperRanks } from './kendall.ts';
 
 /** One task: the inversions among the ranks (integers in [0, levels)) from threshold on. */
 export interface HelperTask {
-  kind: 'inversions';
   ranks: Uint32Array;
   levels: number;
   threshold: number;

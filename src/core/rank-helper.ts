@@ -40,7 +40,7 @@ function readyHelper(n: number): Worker | null {
   return worker !== null && Atomics.load(ready, 0) === 1 ? worker : null;
 }
 
-/** Post a task; the returned function waits for the helper's answer (its numbers, if any). */
+/** Post a task; the returned function waits for the helper's answer (its numbers). */
 function post(worker: Worker, task: Omit<HelperTask, 'ctl' | 'info'>): () => Float64Array {
   const ctl = new Int32Array(new SharedArrayBuffer(8)); // [done, failed]
   const info = new Float64Array(new SharedArrayBuffer(16));
@@ -51,7 +51,7 @@ function post(worker: Worker, task: Omit<HelperTask, 'ctl' | 'info'>): () => Flo
       if (Date.now() > deadline) throw new Error(`rank helper thread gave no answer within ${STALL_MS / 1000} s`);
       Atomics.wait(ctl, 0, 0, 1000);
     }
-    if (Atomics.load(ctl, 1) === 1) throw new Error(`rank helper thread failed its ${task.kind} task`);
+    if (Atomics.load(ctl, 1) === 1) throw new Error('rank helper thread failed to count its inversions');
     return info;
   };
 }
@@ -70,7 +70,7 @@ export function inversionsAside(ranks: Uint32Array, levels: number, threshold: n
   const worker = readyHelper(ranks.length);
   const shared = [ranks, upper, work].every((a) => a.buffer instanceof SharedArrayBuffer);
   if (worker === null || !shared) return null;
-  const wait = post(worker, { kind: 'inversions', ranks, levels, threshold, upper, work });
+  const wait = post(worker, { ranks, levels, threshold, upper, work });
   return () => wait()[0];
 }
 

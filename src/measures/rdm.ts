@@ -155,13 +155,7 @@ async function condensedGram(x: Matrix, backend?: Backend): Promise<{ cross: Flo
 
 /** Squared euclidean distance / p from cross products and squared norms, in place on the condensed vector. */
 function euclideanFromCross(cross: Float64Array, diagonal: Float64Array, p: number): Float64Array {
-  const n = diagonal.length;
-  let idx = 0;
-  for (let i = 0; i < n; i++) {
-    const gii = diagonal[i];
-    for (let j = i + 1; j < n; j++, idx++) cross[idx] = (gii + diagonal[j] - 2 * cross[idx]) / p;
-  }
-  return cross;
+  return scaleCondensed(cross, (i, j, g) => (diagonal[i] + diagonal[j] - 2 * g) / p, diagonal.length);
 }
 
 /** 1 − similarity, in place on a condensed vector. */
