@@ -14,6 +14,8 @@ export interface MatmulOptions {
   transB?: boolean;
   /** Force a backend for this call (otherwise ATTUNE_BACKEND, then size decides). */
   backend?: Backend;
+  /** A pre-allocated float64 array of the product's size that receives it (no new array on ORT). */
+  out?: Float64Array;
 }
 
 /** Below this many multiply-adds the TypeScript kernel wins over a session call. */
@@ -38,8 +40,20 @@ export async function matmul(a: Matrix, b: Matrix, options: MatmulOptions = {}):
   const [k2, n] = shapeOf(b, !!options.transB);
   if (k !== k2) throw new RangeError(`matmul: inner dimensions differ (${m}×${k} · ${k2}×${n})`);
   const backend = chooseBackend(m * n * k, options.backend);
-  if (backend === 'ts' || m === 0 || n === 0 || k === 0) return matmulTs(a, b, options.transA, options.transB);
-  return matmulOrt(a, b, options.transA, options.transB);
+  const { out } = options;
+  if (out && out.length !== m * n) throw new RangeError(`matmul: out must hold ${m}×${n} values, has ${out.length}`);
+  if (backend === 'ts' || m === 0 || n === 0 || k === 0) {
+    const c = matmulTs(a, b, options.transA, options.transB);
+    if (!out) return c;
+    out.set(c.data);
+    return matrix(m, n, out);
+  }
+  if (out && a.data instanceof Float32Array && b.data instanceof Float32Array) {
+    const c = await matmulOrt(a, b, options.transA, options.transB);
+    out.set(c.data);
+    return matrix(m, n, out);
+  }
+  return matmulOrt(a, b, options.transA, options.transB, out);
 }
 
 /** C = op(A)·op(B) synchronously on the TypeScript kernel (small products, inner loops). */

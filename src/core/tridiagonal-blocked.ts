@@ -13,7 +13,7 @@ export interface TridiagonalForm {
 /** Panel width of the blocked reduction: wider panels move more work into GEMM, narrower ones less into JS. */
 const PANEL = 48;
 
-/** One panel's block reflector P = I − V·T·Vᵀ (V: m×nb unit lower-trapezoidal from row k+1, column-major). */
+/** One panel's block reflector P = I − V·T·Vᵀ: reflector j in v's row j (row k+j of the reduced matrix), from column k+j+1 (a 1) on. */
 interface Panel {
   k: number;
   nb: number;
@@ -24,13 +24,15 @@ interface Panel {
 /**
  * Householder tridiagonalization S = Q·T·Qᵀ of a symmetric matrix, blocked as LAPACK's dsytrd:
  * each panel of reflectors is built with matrix-vector products (TypeScript), the trailing block
- * is updated by one GEMM, S₂₂ −= V·Wᵀ + W·Vᵀ, and Q is accumulated panel by panel with GEMMs.
+ * is updated by GEMMs, S₂₂ −= V·Wᵀ + W·Vᵀ, and Q is accumulated panel by panel with GEMMs. The reflectors
+ * are kept in the reduced rows and every work buffer is reused, so beyond S's copy (none with `overwrite`,
+ * which leaves S's array holding the reflectors) and Q the reduction allocates O(n·PANEL).
  * (The unblocked reduction in core/eigen.ts is several times slower at m = 768; this belongs there in time.)
  */
-export async function tridiagonalizeBlocked(s: Matrix): Promise<TridiagonalForm> {
+export async function tridiagonalizeBlocked(s: Matrix, options: { overwrite?: boolean } = {}): Promise<TridiagonalForm> {
   const n = s.rows;
   if (s.cols !== n) throw new RangeError(`tridiagonalize: matrix must be square, got ${s.rows}×${s.cols}`);
-  const a = Float64Array.from(s.data);
+  const a = options.overwrite && s.data instanceof Float64Array ? s.data : Float64Array.from(s.data);
   // A power-of-two scale (exact) keeps squares of the entries away from overflow and underflow.
   let maxAbs = 0;
   for (let i = 0; i < a.length; i++) {
@@ -44,23 +46,28 @@ export async function tridiagonalizeBlocked(s: Matrix): Promise<TridiagonalForm>
   const tau = new Float64Array(Math.max(0, n - 1));
   const y = new Float64Array(n);
   const panels: Panel[] = [];
-  const work = new Float64Array(n > 1 ? (n - Math.min(PANEL, n - 1)) ** 2 : 0); // the first (largest) trailing block
+  const w = new Float64Array(Math.min(PANEL, Math.max(0, n - 1)) * n); // the panel's W, reused by every panel
+  const update = updateWorkspace(n);
   for (let k = 0; k < n - 1; k += PANEL) {
     const nb = Math.min(PANEL, n - 1 - k);
-    const v = new Float64Array(nb * n); // column j of V at v[j*n + r], rows r ≥ k+j+1
-    const w = new Float64Array(nb * n);
+    // Reflector j of the panel (row i = k+j) is stored in row i itself, columns ≥ i+1 (a[i][i+1] = 1):
+    // those entries are not read again once the row is reduced. So V is the view from row k on.
+    const v = a.subarray(k * n);
     for (let j = 0; j < nb; j++) {
       const i = k + j;
       updateRow(a, v, w, n, i, j);
       d[i] = a[i * n + i];
       const t = householder(a, v, n, i, j, e);
       tau[i] = t;
-      if (t === 0) continue;
+      if (t === 0) {
+        w.fill(0, j * n, (j + 1) * n); // an identity reflector: its column of W is zero
+        continue;
+      }
       symmetricProduct(a, v, y, n, i + 1, j * n);
       panelColumn(v, w, y, n, i + 1, j, t);
     }
     const s0 = k + nb;
-    if (s0 < n) await trailingUpdate(a, v, w, n, s0, nb, work);
+    if (s0 < n) await trailingUpdate(a, v, w, n, s0, nb, update);
     panels.push({ k, nb, v, t: blockReflectorFactor(v, tau, k, nb, n, y) });
   }
   if (n > 0) d[n - 1] = a[n * n - 1];
@@ -174,12 +181,28 @@ function panelColumn(v: Float64Array, w: Float64Array, y: Float64Array, n: numbe
   for (let c = i1; c < n; c++) w[cj + c] = t * y[c] + shift * v[cj + c];
 }
 
-/** S₂₂ −= [V W]·[W V]ᵀ over rows and columns ≥ s0, as one GEMM. */
-async function trailingUpdate(a: Float64Array, v: Float64Array, w: Float64Array, n: number, s0: number, nb: number, work: Float64Array): Promise<void> {
+/** Rows of the trailing update computed per GEMM: bounds its product buffer to UPDATE_ROWS × n. */
+const UPDATE_ROWS = 128;
+
+/** Buffers the trailing updates share (sized for the first, largest one): [V W], [W V] and one block of their product. */
+interface UpdateWorkspace {
+  left: Float64Array;
+  right: Float64Array;
+  product: Float64Array;
+}
+
+function updateWorkspace(n: number): UpdateWorkspace {
+  const nb = Math.min(PANEL, Math.max(0, n - 1));
+  const m = Math.max(0, n - nb);
+  return { left: new Float64Array(m * 2 * nb), right: new Float64Array(m * 2 * nb), product: new Float64Array(Math.min(UPDATE_ROWS, m) * m) };
+}
+
+/** S₂₂ −= [V W]·[W V]ᵀ over rows and columns ≥ s0, as GEMMs of UPDATE_ROWS rows into one reused buffer. */
+async function trailingUpdate(a: Float64Array, v: Float64Array, w: Float64Array, n: number, s0: number, nb: number, work: UpdateWorkspace): Promise<void> {
   const m = n - s0;
   const w2 = 2 * nb;
-  const left = new Float64Array(m * w2);
-  const right = new Float64Array(m * w2);
+  const left = work.left.subarray(0, m * w2);
+  const right = work.right.subarray(0, m * w2);
   for (let q = 0; q < nb; q++) {
     const cq = q * n + s0;
     for (let r = 0; r < m; r++) {
@@ -191,18 +214,17 @@ async function trailingUpdate(a: Float64Array, v: Float64Array, w: Float64Array,
       right[r * w2 + nb + q] = vr;
     }
   }
-  // The product lands in a buffer reused by every panel (a pre-allocated output): one m×m array for
-  // the whole reduction instead of one per panel left to the garbage collector.
-  const upd = work.subarray(0, m * m);
-  await runSession(
-    await updateSession(),
-    { L: tensor(left, [m, w2]), R: tensor(right, [m, w2]) },
-    { U: tensor(upd, [m, m]) },
-  );
-  for (let r = 0; r < m; r++) {
-    const b = (s0 + r) * n + s0;
-    const u = r * m;
-    for (let c = 0; c < m; c++) a[b + c] -= upd[u + c];
+  const session = await updateSession();
+  const rightTensor = tensor(right, [m, w2]);
+  for (let r0 = 0; r0 < m; r0 += UPDATE_ROWS) {
+    const rows = Math.min(UPDATE_ROWS, m - r0);
+    const upd = work.product.subarray(0, rows * m);
+    await runSession(session, { L: tensor(left.subarray(r0 * w2, (r0 + rows) * w2), [rows, w2]), R: rightTensor }, { U: tensor(upd, [rows, m]) });
+    for (let r = 0; r < rows; r++) {
+      const b = (s0 + r0 + r) * n + s0;
+      const u = r * m;
+      for (let c = 0; c < m; c++) a[b + c] -= upd[u + c];
+    }
   }
 }
 
@@ -267,18 +289,22 @@ async function accumulateQ(panels: Panel[], n: number): Promise<Matrix> {
   const q = new Float64Array(n * n);
   for (let i = 0; i < n; i++) q[i * n + i] = 1;
   const session = await reflectorSession();
+  const vBuffer = new Float64Array(Math.max(0, n - 1) * Math.min(PANEL, Math.max(0, n - 1))); // the first panel's V, the largest
+  const nBuffer = new Float64Array(PANEL * PANEL);
   for (let b = panels.length - 1; b >= 0; b--) {
     const { k, nb, v, t } = panels[b];
     const s0 = k + 1;
     const m = n - s0;
-    const vm = new Float64Array(m * nb); // V, m × nb row-major
-    for (let c = 0; c < nb; c++) for (let r = 0; r < m; r++) vm[r * nb + c] = v[c * n + s0 + r];
+    const vm = vBuffer.subarray(0, m * nb); // V, m × nb row-major; reflector c is zero above its row c (its unit)
+    for (let c = 0; c < nb; c++) for (let r = 0; r < m; r++) vm[r * nb + c] = r < c ? 0 : v[c * n + s0 + r];
+    const negT = nBuffer.subarray(0, nb * nb);
+    for (let i = 0; i < negT.length; i++) negT[i] = -t[i];
     // Written in place (pre-allocated output on Q's own rows): the graph reads Q into VᵀQ before the
     // last Gemm adds V·(−T)·VᵀQ onto it, so no m×n result per panel is allocated.
     const rows = q.subarray(s0 * n);
     await runSession(
       session,
-      { Q: tensor(rows, [m, n]), V: tensor(vm, [m, nb]), N: tensor(Float64Array.from(t, (x) => -x), [nb, nb]) },
+      { Q: tensor(rows, [m, n]), V: tensor(vm, [m, nb]), N: tensor(negT, [nb, nb]) },
       { out: tensor(rows, [m, n]) },
     );
   }

@@ -86,3 +86,51 @@ export function halfSolveShiftedTridiagonal(factor: ShiftedFactor, b: Float64Arr
     prevRoot = root;
   }
 }
+
+/**
+ * Finish a half solve: from G = D^(−1/2)·L⁻¹·B (halfSolveShiftedTridiagonal, m × cols row-major) write
+ * (T + αI)⁻¹·B = L⁻ᵀ·D^(−1/2)·G into out (which may be g itself), in one backward sweep.
+ */
+export function completeHalfSolve(factor: ShiftedFactor, g: Float64Array, cols: number, out: Float64Array = g): void {
+  const { inversePivots: inv, multipliers } = factor;
+  const m = inv.length;
+  if (m === 0) return;
+  const lastRoot = Math.sqrt(inv[m - 1]);
+  const last = (m - 1) * cols;
+  for (let j = 0; j < cols; j++) out[last + j] = g[last + j] * lastRoot;
+  for (let i = m - 2; i >= 0; i--) {
+    const root = Math.sqrt(inv[i]);
+    const l = multipliers[i];
+    const cur = i * cols;
+    const next = cur + cols;
+    for (let j = 0; j < cols; j++) out[cur + j] = g[cur + j] * root - l * out[next + j];
+  }
+}
+
+/** Solve (T + αI)·z = b in place for the listed columns of a row-major m × stride array (columns in any order). */
+export function solveShiftedTridiagonalColumns(factor: ShiftedFactor, b: Float64Array, stride: number, columns: ArrayLike<number>): void {
+  const { inversePivots: inv, offDiagonal: off, multipliers } = factor;
+  const m = inv.length;
+  const w = columns.length;
+  if (m === 0 || w === 0) return;
+  for (let k = 0; k < w; k++) b[columns[k]] *= inv[0];
+  for (let i = 1; i < m; i++) {
+    const e = off[i - 1];
+    const di = inv[i];
+    const cur = i * stride;
+    const prev = cur - stride;
+    for (let k = 0; k < w; k++) {
+      const j = columns[k];
+      b[cur + j] = (b[cur + j] - e * b[prev + j]) * di;
+    }
+  }
+  for (let i = m - 2; i >= 0; i--) {
+    const l = multipliers[i];
+    const cur = i * stride;
+    const next = cur + stride;
+    for (let k = 0; k < w; k++) {
+      const j = columns[k];
+      b[cur + j] -= l * b[next + j];
+    }
+  }
+}

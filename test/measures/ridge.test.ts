@@ -5,7 +5,7 @@ import { matrix, selectRows, transpose } from '../../src/core/matrix.ts';
 import { InvalidInputError } from '../../src/measures/errors.ts';
 import { predict, ridge } from '../../src/measures/ridge.ts';
 import { tridiagonalizeBlocked } from '../../src/core/tridiagonal-blocked.ts';
-import { shiftedTridiagonalFactor, solveShiftedTridiagonal } from '../../src/core/tridiagonal-solve.ts';
+import { completeHalfSolve, halfSolveShiftedTridiagonal, shiftedTridiagonalFactor, solveShiftedTridiagonal, solveShiftedTridiagonalColumns } from '../../src/core/tridiagonal-solve.ts';
 import { denseSolve, directFit, gaussianMatrix, maxRelErr, readCsv, ridgeExpected } from '../../test-support/ridge-direct.ts';
 
 const X = readCsv('ridge_X_60x10.csv');
@@ -78,6 +78,30 @@ test('blocked tridiagonalization: Q·T·Qᵀ = S and QᵀQ = I (sizes across pan
   }
 });
 
+test('blocked tridiagonalization with identity reflectors inside a panel, and in place (overwrite)', async () => {
+  // blockdiag(diagonal 60×60, dense 60×60): rows 0…58 need no reflection, rows 60… do, and the panel of
+  // rows 48…95 mixes both, so a reused W must not carry an earlier reflector's column.
+  const n = 120;
+  const s = new Float64Array(n * n);
+  for (let i = 0; i < 60; i++) s[i * n + i] = i + 1;
+  const z = gaussianMatrix(63, 60, 7);
+  const dense = matmulSync(z, z, { transA: true }).data;
+  for (let i = 0; i < 60; i++) for (let j = 0; j < 60; j++) s[(60 + i) * n + 60 + j] = dense[i * 60 + j];
+  const copy = await tridiagonalizeBlocked(matrix(n, n, s));
+  const inPlace = await tridiagonalizeBlocked(matrix(n, n, Float64Array.from(s)), { overwrite: true });
+  assert.deepEqual(inPlace.diagonal, copy.diagonal);
+  assert.deepEqual(inPlace.q.data, copy.q.data);
+  const t = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    t[i * n + i] = copy.diagonal[i];
+    if (i + 1 < n) t[i * n + i + 1] = t[(i + 1) * n + i] = copy.offDiagonal[i];
+  }
+  const back = matmulSync(matmulSync(copy.q, matrix(n, n, t)), copy.q, { transB: true });
+  let scale = 0;
+  for (const v of s) scale = Math.max(scale, Math.abs(v));
+  assert.ok(maxRelErr(back.data, s, scale) <= 1e-13, 'reconstruction');
+});
+
 test('shifted tridiagonal solve equals a dense solve, on a column block of a wider array', () => {
   const m = 9;
   const z = gaussianMatrix(m + 2, m, 11);
@@ -100,6 +124,32 @@ test('shifted tridiagonal solve equals a dense solve, on a column block of a wid
   }
   // An indefinite shift is refused, not silently solved.
   assert.equal(shiftedTridiagonalFactor({ diagonal: Float64Array.of(1, -3), offDiagonal: Float64Array.of(0), q: matrix(1, 1) }, 0.5), null);
+});
+
+test('a completed half solve and a solve on listed columns equal the dense solve', () => {
+  const m = 9;
+  const z = gaussianMatrix(m + 2, m, 13);
+  const s = matmulSync(z, z, { transA: true });
+  const form = { diagonal: Float64Array.from({ length: m }, (_, i) => s.data[i * m + i]), offDiagonal: Float64Array.from({ length: m - 1 }, (_, i) => s.data[i * m + i + 1]), q: matrix(1, 1) };
+  const alpha = 0.7;
+  const factor = shiftedTridiagonalFactor(form, alpha)!;
+  const a = Array.from({ length: m }, (_, i) =>
+    Array.from({ length: m }, (_, j) => (i === j ? form.diagonal[i] + alpha : Math.abs(i - j) === 1 ? form.offDiagonal[Math.min(i, j)] : 0)),
+  );
+  const rhs = gaussianMatrix(m, 5, 14);
+  const expected = denseSolve(a, Array.from({ length: m }, (_, i) => Array.from(rhs.data.subarray(i * 5, i * 5 + 5))));
+  const close = (got: number, want: number) => Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want));
+  const g = new Float64Array(m * 5);
+  halfSolveShiftedTridiagonal(factor, g, 5, rhs.data as Float64Array);
+  const full = new Float64Array(m * 5);
+  completeHalfSolve(factor, g, 5, full);
+  for (let i = 0; i < m; i++) for (let j = 0; j < 5; j++) assert.ok(close(full[i * 5 + j], expected[i][j]), `completed half solve ${i},${j}`);
+  const listed = Float64Array.from(rhs.data);
+  solveShiftedTridiagonalColumns(factor, listed, 5, [4, 1]);
+  for (let i = 0; i < m; i++) {
+    for (const j of [0, 2, 3]) assert.equal(listed[i * 5 + j], rhs.data[i * 5 + j]);
+    for (const j of [1, 4]) assert.ok(close(listed[i * 5 + j], expected[i][j]), `listed column ${j}, row ${i}`);
+  }
 });
 
 test('float32 input is computed in float64', async () => {
