@@ -19,24 +19,20 @@
 // costs O(m) tridiagonal solves per column plus GEMMs, and every fold an |S|×|S| inverse:
 //   primal (p ≤ n): W = XQ, ŷ = W(T+αI)⁻¹Wᵀy, H_SS = W_S(T+αI)⁻¹W_Sᵀ;
 //   dual (p > n):   K = XXᵀ = QTQᵀ, y − ŷ = αQ(T+αI)⁻¹Qᵀy, I − H_SS = αQ_S(T+αI)⁻¹Q_Sᵀ.
-// Memory: one alpha per graph run, and only the selected alphas' systems are solved again for the
-// refit, so the working set is a few n×t and m×t arrays per pass over the targets.
+// Memory: the folds are scored one at a time (ridge-cv-folds.ts) from c = Bᵀy, which the refit then
+// turns into the coefficients in place; primal bases never form B = XQ whole, only each fold's rows.
 // The tests check primal and dual, with and without intercept, against direct per-fold refits.
 import { matmul } from '../core/gemm.ts';
-import { buildModel, cachedSession, runSession, tensor, type NodeSpec, type TensorSpec } from '../core/onnx-graph.ts';
+import type { NodeSpec, TensorSpec } from '../core/onnx-graph.ts';
 import { matrix, type Matrix } from '../core/matrix.ts';
 import { InvalidInputError } from './errors.ts';
 import { checkFolds, kFold, type Fold } from './folds.ts';
 import { tridiagonalizeBlocked, type TridiagonalForm } from '../core/tridiagonal-blocked.ts';
-import {
-  halfSolveShiftedTridiagonal,
-  shiftedTridiagonalFactor,
-  solveShiftedTridiagonal,
-  type ShiftedFactor,
-} from '../core/tridiagonal-solve.ts';
+import { shiftedTridiagonalFactor, solveShiftedTridiagonal, solveShiftedTridiagonalColumns, type ShiftedFactor } from '../core/tridiagonal-solve.ts';
 import { asFloat64, centred, checkAlpha, checkRegressionInputs, interceptOf } from './ridge.ts';
 import { meanOverFolds, selectAlphas } from './ridge-alpha-select.ts';
 import { ridgeCvRefit, prefersRefit } from './ridge-cv-refit.ts';
+import { foldScores, type PreparedRidgeCv } from './ridge-cv-folds.ts';
 
 export { TIE_SLOPE } from './ridge-alpha-select.ts';
 
@@ -44,7 +40,7 @@ export { TIE_SLOPE } from './ridge-alpha-select.ts';
 export const DEFAULT_ALPHAS: readonly number[] = [0.01, 0.1, 1, 10, 100, 1000, 10000, 100000];
 
 
-/** Bytes one pass over the targets may use (about 8·(3m + 4n) bytes per target). */
+/** Bytes one pass over the targets may use (about 8·(m + n + 3·|S|) bytes per target). */
 const PASS_BYTES = 64 * 2 ** 20;
 
 /** Options of ridgeCv. */
@@ -93,8 +89,11 @@ export interface RidgeCvResult {
 export interface RidgeBasis {
   dual: boolean;
   /** (n + 1) × m: W = XQ (primal), Q (dual), or C·Q' with C an orthonormal basis of 1⊥ (dual with
-   * intercept); the extra last row is zero (the target of padded fold indices). */
+   * intercept); the extra last row is zero (the target of padded fold indices). Empty for a primal
+   * basis made without rows. */
   padded: Float64Array;
+  /** An array no longer in use (the reduced kernel's), free for the caller's work buffers. */
+  scratch?: Float64Array;
   n: number;
   m: number;
   form: TridiagonalForm;
@@ -145,18 +144,27 @@ function withZeroRow(m: Matrix): Float64Array {
   return out;
 }
 
-/** Tridiagonal decomposition of the ridge problem on x (float64, centred by the caller when `intercept`). */
-export async function ridgeBasis(x: Matrix, intercept: boolean): Promise<RidgeBasis> {
+/**
+ * Tridiagonal decomposition of the ridge problem on x (float64, centred by the caller when `intercept`).
+ * `primalRows: false` skips the primal basis rows W = XQ (for callers that form them fold by fold).
+ */
+export async function ridgeBasis(x: Matrix, intercept: boolean, options: { primalRows?: boolean } = {}): Promise<RidgeBasis> {
   const n = x.rows;
   const p = x.cols;
   if (p <= n) {
-    const form = await tridiagonalizeBlocked(await matmul(x, x, { transA: true }));
-    const padded = withZeroRow(await matmul(x, form.q));
-    return { dual: false, padded, n, m: p, form, x, intercept, meanInHat: intercept };
+    const kernel = await matmul(x, x, { transA: true, out: new Float64Array(p * p) });
+    const form = await tridiagonalizeBlocked(kernel, { overwrite: true });
+    let padded = new Float64Array(0);
+    if (options.primalRows ?? true) {
+      padded = new Float64Array((n + 1) * p);
+      await matmul(x, form.q, { out: padded.subarray(0, n * p) });
+    }
+    return { dual: false, padded, scratch: kernel.data as Float64Array, n, m: p, form, x, intercept, meanInHat: intercept };
   }
   if (!intercept) {
-    const form = await tridiagonalizeBlocked(await matmul(x, x, { transB: true }));
-    return { dual: true, padded: withZeroRow(form.q), n, m: n, form, x, intercept, meanInHat: false };
+    const kernel = await matmul(x, x, { transB: true, out: new Float64Array(n * n) });
+    const form = await tridiagonalizeBlocked(kernel, { overwrite: true });
+    return { dual: true, padded: withZeroRow(form.q), scratch: kernel.data as Float64Array, n, m: n, form, x, intercept, meanInHat: false };
   }
   // Dual with intercept: the centred kernel has the exact null vector 1, whose computed eigenvalue
   // (±ε‖K‖) would be amplified by 1/α. Work in 1⊥ instead: X' = Cᵀx (C = columns 2…n of P), whose
@@ -166,43 +174,15 @@ export async function ridgeBasis(x: Matrix, intercept: boolean): Promise<RidgeBa
   const px = Float64Array.from(x.data);
   reflectRows(w, px, p);
   const xr = matrix(n - 1, p, px.subarray(p));
-  const form = await tridiagonalizeBlocked(await matmul(xr, xr, { transB: true }));
+  const kernel = await matmul(xr, xr, { transB: true, out: new Float64Array((n - 1) * (n - 1)) });
+  const form = await tridiagonalizeBlocked(kernel, { overwrite: true });
   const m = n - 1;
   const padded = new Float64Array((n + 1) * m);
   padded.set(form.q.data, m); // [0; Q'; 0], then P·[0; Q'] = C·Q' on the first n rows
   reflectRows(w, padded, m);
-  return { dual: true, padded, n, m, form, x, intercept, meanInHat: false };
+  return { dual: true, padded, scratch: kernel.data as Float64Array, n, m, form, x, intercept, meanInHat: false };
 }
 
-/**
- * Graph: G [F, m, s], E [F, s, s], c [1] → (E + c·GᵀG)⁻¹ [F, s, s]. With G = D^(−1/2)L⁻¹B_Sᵀ,
- * GᵀG = B_S(T + αI)⁻¹B_Sᵀ; E and c make it I − H_SS (primal: E = I − 11ᵀ/n or I, c = −1; dual:
- * E = 0, c = α), padded with the identity.
- */
-function heldOutSession() {
-  return cachedSession('ridge-cv:held-out-inverse', () =>
-    buildModel(
-      [
-        { op: 'FusedMatMul', domain: 'com.microsoft', inputs: ['G', 'G'], outputs: ['H'], attributes: { transA: 1 } },
-        { op: 'Mul', inputs: ['c', 'H'], outputs: ['cH'] },
-        { op: 'Add', inputs: ['E', 'cH'], outputs: ['A'] },
-        { op: 'Inverse', domain: 'com.microsoft', inputs: ['A'], outputs: ['M'] },
-      ],
-      [
-        { name: 'G', type: 'float64', rank: 3 },
-        { name: 'E', type: 'float64', rank: 3 },
-        { name: 'c', type: 'float64', rank: 1 },
-      ],
-      [{ name: 'M', type: 'float64', rank: 3 }],
-    ),
-  );
-}
-
-/**
- * Graph of one alpha's fold sums of squares: fitted = B·Z; residuals R = Y − fitted (primal) or
- * α·fitted (dual); each fold's rows gathered [F, s, t] (padding → the zero last row); held-out
- * residuals M·R; their sums of squares over the fold's rows → [F, t].
- */
 /**
  * Graph nodes for the whole-data residuals R of one alpha: fit = B·Z, then R = Y − fit (primal) or
  * R = c·fit with c = α (dual: the residual is α·(K + αI)⁻¹Y and B·Z is (K + αI)⁻¹Y); shared with the nested CV.
@@ -223,25 +203,6 @@ export function residualInputs(dual: boolean): TensorSpec[] {
   ];
 }
 
-function scoreSession(dual: boolean) {
-  return cachedSession(`ridge-cv:fold-sse:${dual ? 'dual' : 'primal'}`, () =>
-    buildModel(
-      [
-        ...residualNodes(dual),
-        { op: 'Gather', inputs: ['R', 'idx'], outputs: ['Rg'], attributes: { axis: 0 } },
-        { op: 'MatMul', inputs: ['M', 'Rg'], outputs: ['E'] },
-        { op: 'ReduceSumSquare', inputs: ['E'], outputs: ['S'], attributes: { axes: [1], keepdims: 0 } },
-      ],
-      [
-        ...residualInputs(dual),
-        { name: 'idx', type: 'int64', rank: 2 },
-        { name: 'M', type: 'float64', rank: 3 },
-      ],
-      [{ name: 'S', type: 'float64', rank: 2 }],
-    ),
-  );
-}
-
 /** Check and normalise the alpha grid. */
 export function alphaGrid(alphas: ArrayLike<number> | undefined): Float64Array {
   const grid = Float64Array.from(alphas ?? DEFAULT_ALPHAS);
@@ -255,67 +216,7 @@ function resolveFolds(folds: number | readonly Fold[] | undefined, n: number): r
   return checkFolds(folds, n);
 }
 
-/** Everything the per-target passes need, computed once from X. */
-interface Prepared {
-  sp: RidgeBasis;
-  folds: readonly Fold[];
-  alphas: Float64Array;
-  factors: (ShiftedFactor | null)[];
-  /** Per alpha: (I − H_SS)⁻¹ for every fold, [F, s, s] (null for unusable alphas). */
-  inverses: (Float64Array | null)[];
-  /** Largest fold size; smaller folds are padded to it. */
-  s: number;
-  /** Fold sample indices padded with n (the zero row), [F, s]. */
-  idx: BigInt64Array;
-  xMeans?: Float64Array;
-  warnings: string[];
-}
-
-/** The alpha-free inputs of the held-out graph: B_Sᵀ per fold (zero-padded to s columns) and E. */
-interface HeldOutParts {
-  bst: Float64Array; // [F, m, s]
-  e: Float64Array; // [F, s, s]
-  g: Float64Array; // work buffer [F, m, s]
-}
-
-function heldOutParts(sp: RidgeBasis, folds: readonly Fold[], s: number): HeldOutParts {
-  const { m, n } = sp;
-  const nf = folds.length;
-  const bst = new Float64Array(nf * m * s);
-  const e = new Float64Array(nf * s * s);
-  const mean = sp.meanInHat ? 1 / n : 0;
-  for (let f = 0; f < nf; f++) {
-    const test = folds[f].test;
-    const size = test.length;
-    const base = f * m * s;
-    for (let k = 0; k < size; k++) {
-      const src = test[k] * m;
-      for (let i = 0; i < m; i++) bst[base + i * s + k] = sp.padded[src + i];
-    }
-    // primal: I − 11ᵀ/n (or I) on the fold's block; dual: 0 there; identity on the padding.
-    const eb = f * s * s;
-    for (let i = size; i < s; i++) e[eb + i * s + i] = 1;
-    if (!sp.dual) for (let i = 0; i < size; i++) for (let k = 0; k < size; k++) e[eb + i * s + k] = (i === k ? 1 : 0) - mean;
-  }
-  return { bst, e, g: new Float64Array(nf * m * s) };
-}
-
-/** (I − H_SS)⁻¹ for every fold at one alpha, padded with the identity to s: [F, s, s]. */
-async function heldOutInverses(sp: RidgeBasis, parts: HeldOutParts, nf: number, alpha: number, factor: ShiftedFactor, s: number): Promise<Float64Array> {
-  const { m } = sp;
-  const { bst, e, g } = parts;
-  for (let f = 0; f < nf; f++) {
-    halfSolveShiftedTridiagonal(factor, g.subarray(f * m * s, (f + 1) * m * s), s, bst.subarray(f * m * s, (f + 1) * m * s));
-  }
-  const out = await runSession(await heldOutSession(), {
-    G: tensor(g, [nf, m, s]),
-    E: tensor(e, [nf, s, s]),
-    c: tensor(Float64Array.of(sp.dual ? alpha : -1), [1]),
-  });
-  return out.M.data as Float64Array;
-}
-
-async function prepare(x: Matrix, n: number, options: RidgeCvOptions): Promise<Prepared> {
+async function prepare(x: Matrix, n: number, options: RidgeCvOptions): Promise<PreparedRidgeCv> {
   const alphas = alphaGrid(options.alphas);
   const folds = resolveFolds(options.folds, n);
   const intercept = !!options.fitIntercept;
@@ -326,7 +227,7 @@ async function prepare(x: Matrix, n: number, options: RidgeCvOptions): Promise<P
     xs = c.centred;
     xMeans = c.means;
   }
-  const sp = await ridgeBasis(xs, intercept);
+  const sp = await ridgeBasis(xs, intercept, { primalRows: false });
   const warnings: string[] = [];
   const factors = Array.from(alphas, (a) => shiftedTridiagonalFactor(sp.form, a));
   factors.forEach((f, a) => {
@@ -335,84 +236,58 @@ async function prepare(x: Matrix, n: number, options: RidgeCvOptions): Promise<P
   if (factors.every((f) => f === null)) throw new InvalidInputError('ridgeCv: every alpha is too small for the scale of the data');
   let s = 0;
   for (const f of folds) s = Math.max(s, f.test.length);
-  const idx = new BigInt64Array(folds.length * s).fill(BigInt(n));
-  folds.forEach((fold, f) => fold.test.forEach((i, k) => (idx[f * s + k] = BigInt(i))));
-  const parts = heldOutParts(sp, folds, s);
-  const inverses: (Float64Array | null)[] = [];
-  for (let a = 0; a < alphas.length; a++) {
-    const fac = factors[a];
-    inverses.push(fac ? await heldOutInverses(sp, parts, folds.length, alphas[a], fac, s) : null);
+  return { sp, folds, alphas, factors, s, xMeans, warnings };
+}
+
+/** C ← op(Q)·C in place for a square Q (m × m) and C (m × t), a block of columns at a time through `scratch`. */
+async function multiplyInPlace(q: Matrix, c: Float64Array, t: number, transpose: boolean, scratch: Float64Array | undefined): Promise<void> {
+  const m = q.rows;
+  let width = Math.min(t, Math.floor((scratch?.length ?? 0) / (2 * m)));
+  let room = scratch ?? new Float64Array(0);
+  if (width < Math.min(t, 64)) {
+    width = Math.min(t, 256);
+    room = new Float64Array(2 * m * width);
   }
-  return { sp, folds, alphas, factors, inverses, s, idx, xMeans, warnings };
+  for (let j0 = 0; j0 < t; j0 += width) {
+    const w = Math.min(width, t - j0);
+    const block = w === t ? c : room.subarray(0, m * w);
+    const product = room.subarray(m * w, 2 * m * w);
+    if (w < t) for (let i = 0; i < m; i++) block.set(c.subarray(i * t + j0, i * t + j0 + w), i * w);
+    await matmul(q, matrix(m, w, block), { transA: transpose, out: product });
+    for (let i = 0; i < m; i++) c.set(product.subarray(i * w, (i + 1) * w), i * t + j0);
+  }
+}
+
+/** c = Bᵀy (m × t): Qᵀ·(Xᵀy), the product turned in place (primal), or the dual basis's rows times y. */
+async function basisTimes(pr: PreparedRidgeCv, y: Matrix): Promise<Float64Array> {
+  const { sp } = pr;
+  if (sp.dual) return (await matmul(basisOf(sp), y, { transA: true })).data as Float64Array; // float64 in, float64 out
+  const c = new Float64Array(sp.m * y.cols);
+  await matmul(sp.x, y, { transA: true, out: c });
+  await multiplyInPlace(sp.form.q, c, y.cols, true, sp.scratch);
+  return c;
 }
 
 /**
- * Fold scores −SSE/|S| for the targets in y (centred if the model has an intercept): scores[f][a][j]
- * flattened (fold-major), and c = basisᵀy (m × t) for the refit.
+ * Turn c = Bᵀy (m × t) into the coefficients refit on all samples with each target's alpha (features × t):
+ * Z[:, j] = (T + α_j I)⁻¹c[:, j] in place, then β = Q·Z in place (primal; c is returned) or Xᵀ·B·Z (dual).
  */
-async function scoreTargets(pr: Prepared, y: Matrix): Promise<{ scores: Float64Array; c: Float64Array }> {
-  const { sp, folds, alphas, factors, inverses, s, idx } = pr;
-  const { n, m } = sp;
-  const t = y.cols;
-  const na = alphas.length;
-  const nf = folds.length;
-  const c = (await matmul(basisOf(sp), y, { transA: true })).data as Float64Array; // float64 in, float64 out
-  const yPadded = sp.dual ? null : withZeroRow(y);
-  const z = new Float64Array(m * t);
-  const scores = new Float64Array(nf * na * t);
-  const session = await scoreSession(sp.dual);
-  for (let a = 0; a < na; a++) {
-    const fac = factors[a];
-    const inv = inverses[a];
-    if (!fac || !inv) {
-      for (let f = 0; f < nf; f++) scores.fill(-Infinity, (f * na + a) * t, (f * na + a + 1) * t);
-      continue;
-    }
-    solveShiftedTridiagonal(fac, z, t, 0, t, c);
-    const feeds = {
-      B: tensor(sp.padded, [n + 1, m]),
-      Z: tensor(z, [m, t]),
-      idx: tensor(idx, [nf, s]),
-      M: tensor(inv, [nf, s, s]),
-      ...(yPadded ? { Y: tensor(yPadded, [n + 1, t]) } : { c: tensor(Float64Array.of(alphas[a]), [1]) }),
-    };
-    const sse = (await runSession(session, feeds)).S.data as Float64Array; // [F, t]
-    for (let f = 0; f < nf; f++) {
-      const scale = -1 / folds[f].test.length;
-      const dst = (f * na + a) * t;
-      for (let j = 0; j < t; j++) scores[dst + j] = sse[f * t + j] * scale;
-    }
-  }
-  return { scores, c };
-}
-
-
-/**
- * Refit coefficients (features × targets): Z[:, j] = (T + α_j I)⁻¹c[:, j], solved once per alpha in use
- * over the targets that chose it; then β = Q·Z (primal) or Xᵀ·B·Z (dual).
- */
-async function refit(pr: Prepared, c: Float64Array, index: Uint32Array, t: number): Promise<Matrix> {
+async function refitInPlace(pr: PreparedRidgeCv, c: Float64Array, index: Uint32Array, t: number): Promise<Float64Array> {
   const { sp, factors } = pr;
-  const m = sp.m;
-  const z = new Float64Array(m * t);
   for (let a = 0; a < factors.length; a++) {
     const cols: number[] = [];
     for (let j = 0; j < t; j++) if (index[j] === a) cols.push(j);
     if (cols.length === 0) continue;
     const fac = factors[a] as ShiftedFactor; // a selected alpha always has a factor
-    if (cols.length === t) {
-      solveShiftedTridiagonal(fac, z, t, 0, t, c);
-      continue;
-    }
-    const w = cols.length;
-    const part = new Float64Array(m * w);
-    for (let i = 0; i < m; i++) for (let k = 0; k < w; k++) part[i * w + k] = c[i * t + cols[k]];
-    solveShiftedTridiagonal(fac, part, w);
-    for (let i = 0; i < m; i++) for (let k = 0; k < w; k++) z[i * t + cols[k]] = part[i * w + k];
+    if (cols.length === t) solveShiftedTridiagonal(fac, c, t);
+    else solveShiftedTridiagonalColumns(fac, c, t, cols);
   }
-  if (!sp.dual) return matmul(sp.form.q, matrix(m, t, z));
-  const bz = await matmul(basisOf(sp), matrix(m, t, z));
-  return matmul(sp.x, bz, { transA: true });
+  if (!sp.dual) {
+    await multiplyInPlace(sp.form.q, c, t, false, sp.scratch);
+    return c;
+  }
+  const bz = await matmul(basisOf(sp), matrix(sp.m, t, c));
+  return (await matmul(sp.x, bz, { transA: true })).data as Float64Array;
 }
 
 /** Columns [j0, j1) of a float64 matrix, copied (the matrix itself when that is all of it). */
@@ -425,8 +300,8 @@ function columnsOf(m: Matrix, j0: number, j1: number): Matrix {
 }
 
 /** Targets per pass so that one pass stays within PASS_BYTES. */
-function targetChunk(n: number, m: number): number {
-  return Math.max(32, Math.floor(PASS_BYTES / (8 * (3 * m + 4 * n))));
+function targetChunk(n: number, m: number, s: number): number {
+  return Math.max(32, Math.floor(PASS_BYTES / (8 * (m + n + 3 * s))));
 }
 
 /**
@@ -452,38 +327,46 @@ export async function ridgeCv(x: Matrix, y: Matrix, options: RidgeCvOptions = {}
     ys = c.centred;
     yMeans = c.means;
   }
-  const chunk = options.targetsPerPass ?? targetChunk(n, sp.m);
+  const chunk = options.targetsPerPass ?? targetChunk(n, sp.m, pr.s);
   if (!Number.isInteger(chunk) || chunk < 1) throw new InvalidInputError(`ridgeCv: targetsPerPass must be a positive integer, got ${chunk}`);
   const meanScores = new Float64Array(na * t);
-  const kept: { j0: number; c: Float64Array }[] = [];
-  // Scores (and, per target, the alpha) pass by pass; a shared alpha needs all targets' scores first.
   let bestAlphaIndex: Uint32Array = new Uint32Array(t);
   let cvScores: Float64Array = new Float64Array(t);
+  // One pass over every target: its c becomes the coefficients in place. Several: each pass's columns are copied in.
+  let coef: Float64Array | null = null;
+  const place = (b: Float64Array, j0: number, w: number) => {
+    if (w === t) coef = b;
+    else {
+      coef ??= new Float64Array(p * t);
+      for (let i = 0; i < p; i++) coef.set(b.subarray(i * w, (i + 1) * w), i * t + j0);
+    }
+  };
+  let whole: Float64Array | null = null; // one pass's c, kept for a shared alpha
   for (let j0 = 0; j0 < t; j0 += chunk) {
     const j1 = Math.min(t, j0 + chunk);
     const w = j1 - j0;
-    const { scores, c } = await scoreTargets(pr, columnsOf(ys, j0, j1));
-    const mean = meanOverFolds(scores, nf, na, w);
+    const part = columnsOf(ys, j0, j1);
+    const c = await basisTimes(pr, part);
+    const mean = meanOverFolds(await foldScores(pr, c, part), nf, na, w);
     for (let a = 0; a < na; a++) meanScores.set(mean.subarray(a * w, (a + 1) * w), a * t + j0);
     if (perTarget) {
+      // Per target the alpha is known after its own pass: refit at once.
       const { index, score } = selectAlphas(mean, alphas, w, true);
       bestAlphaIndex.set(index, j0);
       cvScores.set(score, j0);
+      place(await refitInPlace(pr, c, index, w), j0, w);
+    } else if (w === t) whole = c;
+  }
+  if (!perTarget) {
+    // A shared alpha needs every target's scores first; with several passes c is recomputed rather than held.
+    ({ index: bestAlphaIndex, score: cvScores } = selectAlphas(meanScores, alphas, t, false));
+    for (let j0 = 0; j0 < t; j0 += chunk) {
+      const j1 = Math.min(t, j0 + chunk);
+      const c = whole ?? (await basisTimes(pr, columnsOf(ys, j0, j1)));
+      place(await refitInPlace(pr, c, bestAlphaIndex.subarray(j0, j1), j1 - j0), j0, j1 - j0);
     }
-    kept.push({ j0, c: j1 - j0 === t ? c : new Float64Array(0) });
   }
-  if (!perTarget) ({ index: bestAlphaIndex, score: cvScores } = selectAlphas(meanScores, alphas, t, false));
-  const coef = new Float64Array(p * t);
-  for (const { j0, c: keptC } of kept) {
-    const j1 = Math.min(t, j0 + chunk);
-    const w = j1 - j0;
-    // One pass keeps its c; with several passes c is recomputed rather than held for every target.
-    const c = keptC.length ? keptC : ((await matmul(basisOf(sp), columnsOf(ys, j0, j1), { transA: true })).data as Float64Array);
-    const b = (await refit(pr, c, bestAlphaIndex.subarray(j0, j1), w)).data;
-    if (w === t) coef.set(b);
-    else for (let i = 0; i < p; i++) coef.set(b.subarray(i * w, (i + 1) * w), i * t + j0);
-  }
-  const coefM = matrix(p, t, coef);
+  const coefM = matrix(p, t, coef ?? new Float64Array(p * t));
   const result: RidgeCvResult = {
     coef: coefM,
     bestAlphas: Float64Array.from(bestAlphaIndex, (i) => alphas[i]),
@@ -510,5 +393,5 @@ export async function ridgeFoldScores(
   checkRegressionInputs(x, y, 'ridgeFoldScores');
   const pr = await prepare(x, x.rows, options);
   const ys = pr.sp.intercept ? centred(asFloat64(y)).centred : asFloat64(y);
-  return (await scoreTargets(pr, ys)).scores;
+  return foldScores(pr, await basisTimes(pr, ys), ys);
 }

@@ -48,6 +48,8 @@ test('held-out scores from one decomposition equal direct per-fold refits (prima
     { name: 'primal 60×10', x: X, y: Y, folds: kFold(60, 5) },
     { name: 'primal 23×4, folds 5,5,5,4,4', x: gaussianMatrix(23, 4, 1), y: gaussianMatrix(23, 3, 2), folds: kFold(23, 5) },
     { name: 'dual 26×40', x: gaussianMatrix(26, 40, 3), y: gaussianMatrix(26, 2, 4), folds: kFold(26, 4) },
+    // p² ≥ 3·p·|S| + |S|²: the fold work arrays are carved out of the reduced kernel's array.
+    { name: 'primal 60×40, 10 folds', x: gaussianMatrix(60, 40, 7), y: gaussianMatrix(60, 3, 8), folds: kFold(60, 10) },
   ];
   // Interleaved (non-contiguous) folds of sizes 8, 7, 7.
   const inter: Fold[] = [0, 1, 2].map((r) => {
