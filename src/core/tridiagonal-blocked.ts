@@ -1,6 +1,6 @@
 // Blocked Householder tridiagonalization S = Q·T·Qᵀ (LAPACK dsytrd's scheme): panels of reflectors in
 // TypeScript, trailing updates and the accumulation of Q as GEMMs on onnxruntime.
-import { buildModel, cachedSession, runSession, tensor } from './onnx-graph.ts';
+import { buildModel, cachedSession, runSession, tensor, type NodeSpec, type TensorSpec } from './onnx-graph.ts';
 import { matrix, type Matrix } from './matrix.ts';
 
 /** A symmetric tridiagonal T with S = Q·T·Qᵀ: diagonal (m), off-diagonal (m − 1), orthogonal Q (m×m). */
@@ -13,11 +13,10 @@ export interface TridiagonalForm {
 /** Panel width of the blocked reduction: wider panels move more work into GEMM, narrower ones less into JS. */
 const PANEL = 48;
 
-/** One panel's block reflector P = I − V·T·Vᵀ: reflector j in v's row j (row k+j of the reduced matrix), from column k+j+1 (a 1) on. */
+/** One panel's block reflector P = I − V·T·Vᵀ; its reflector j is kept in row k+j of the reduced matrix, from column k+j+1 (a 1) on. */
 interface Panel {
   k: number;
   nb: number;
-  v: Float64Array;
   t: Float64Array;
 }
 
@@ -68,10 +67,10 @@ export async function tridiagonalizeBlocked(s: Matrix, options: { overwrite?: bo
     }
     const s0 = k + nb;
     if (s0 < n) await trailingUpdate(a, v, w, n, s0, nb, update);
-    panels.push({ k, nb, v, t: blockReflectorFactor(v, tau, k, nb, n, y) });
+    panels.push({ k, nb, t: blockReflectorFactor(v, tau, k, nb, n, y) });
   }
   if (n > 0) d[n - 1] = a[n * n - 1];
-  const q = await accumulateQ(panels, n);
+  const q = await accumulateQ(a, panels, n);
   if (scale !== 1) {
     for (let i = 0; i < n; i++) d[i] /= scale;
     for (let i = 0; i < n - 1; i++) e[i] /= scale;
@@ -251,7 +250,6 @@ function blockReflectorFactor(v: Float64Array, tau: Float64Array, k: number, nb:
   return t;
 }
 
-/** Graph: rows Q [m, n], V [m, nb], N = −T [nb, nb] → Q + V·(N·(Vᵀ·Q)) = (I − V·T·Vᵀ)·Q, one block reflector applied. */
 /** U = L·Rᵀ (the symmetric rank-2nb trailing update). */
 function updateSession() {
   return cachedSession('tridiagonal:trailing-update', () =>
@@ -263,50 +261,67 @@ function updateSession() {
   );
 }
 
-function reflectorSession() {
-  return cachedSession('ridge:block-reflector', () =>
-    buildModel(
-      [
-        { op: 'Gemm', inputs: ['V', 'Q'], outputs: ['VtQ'], attributes: { transA: 1 } },
-        { op: 'MatMul', inputs: ['N', 'VtQ'], outputs: ['NVtQ'] },
-        { op: 'Gemm', inputs: ['V', 'NVtQ', 'Q'], outputs: ['out'] },
-      ],
-      [
-        { name: 'Q', type: 'float64', rank: 2 },
-        { name: 'V', type: 'float64', rank: 2 },
-        { name: 'N', type: 'float64', rank: 2 },
-      ],
-      [{ name: 'out', type: 'float64', rank: 2 }],
-    ),
-  );
+/**
+ * Graph of Q = P₀·P₁·…·P_last for one matrix size, all panels in one run (so only Q leaves onnxruntime):
+ * A [n, n] holds reflector i in row i (zero up to column i), split into the panels' row blocks Vᵀ_b
+ * (sizes S, the last part being the unused row n−1); NF [full·PANEL, PANEL] stacks the full panels'
+ * −T_b, split by NS; NL is the last panel's −T when it is narrower. From Q = I (EyeLike), backwards:
+ * Q ← Q + V_b·(−T_b·(Vᵀ_b·Q)) = (I − V_b·T_b·Vᵀ_b)·Q.
+ */
+function accumulateSession(widths: number[]) {
+  const full = widths.filter((nb) => nb === PANEL).length;
+  const partial = full < widths.length;
+  return cachedSession(`tridiagonal:accumulate:${widths.length}:${widths[widths.length - 1]}`, () => {
+    const v = widths.map((_, b) => `V${b}`);
+    const nodes: NodeSpec[] = [
+      { op: 'Split', inputs: ['A', 'S'], outputs: [...v, 'rest'], attributes: { axis: 0 } },
+      { op: 'EyeLike', inputs: ['A'], outputs: [`Q${widths.length}`] },
+    ];
+    const negT = widths.map((_, b) => (partial && b === widths.length - 1 ? 'NL' : `N${b}`));
+    if (full === 1) nodes.push({ op: 'Identity', inputs: ['NF'], outputs: ['N0'] });
+    else if (full > 1) nodes.push({ op: 'Split', inputs: ['NF', 'NS'], outputs: negT.slice(0, full), attributes: { axis: 0 } });
+    for (let b = widths.length - 1; b >= 0; b--) {
+      nodes.push(
+        { op: 'MatMul', inputs: [v[b], `Q${b + 1}`], outputs: [`VtQ${b}`] },
+        { op: 'MatMul', inputs: [negT[b], `VtQ${b}`], outputs: [`NVtQ${b}`] },
+        { op: 'Gemm', inputs: [v[b], `NVtQ${b}`, `Q${b + 1}`], outputs: [`Q${b}`], attributes: { transA: 1 } },
+      );
+    }
+    const inputs: TensorSpec[] = [
+      { name: 'A', type: 'float64', rank: 2 },
+      { name: 'S', type: 'int64', rank: 1 },
+    ];
+    if (full > 0) inputs.push({ name: 'NF', type: 'float64', rank: 2 }, { name: 'NS', type: 'int64', rank: 1 });
+    if (partial) inputs.push({ name: 'NL', type: 'float64', rank: 2 });
+    return buildModel(nodes, inputs, [{ name: 'Q0', type: 'float64', rank: 2 }]);
+  });
 }
 
 /**
- * Q = P₀·P₁·…, accumulated backwards: P_b touches only rows ≥ k_b + 1, and those rows of the partial
- * product are zero left of column k_b + 1, so each update works on whole (contiguous) rows, in ORT.
+ * Q = P₀·P₁·… from the reflectors kept in a's rows, in one onnxruntime run. Zeroes a's lower triangle
+ * and diagonal in the reflector rows first (no longer needed), so that each row block is exactly Vᵀ_b.
  */
-async function accumulateQ(panels: Panel[], n: number): Promise<Matrix> {
-  const q = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) q[i * n + i] = 1;
-  const session = await reflectorSession();
-  const vBuffer = new Float64Array(Math.max(0, n - 1) * Math.min(PANEL, Math.max(0, n - 1))); // the first panel's V, the largest
-  const nBuffer = new Float64Array(PANEL * PANEL);
-  for (let b = panels.length - 1; b >= 0; b--) {
-    const { k, nb, v, t } = panels[b];
-    const s0 = k + 1;
-    const m = n - s0;
-    const vm = vBuffer.subarray(0, m * nb); // V, m × nb row-major; reflector c is zero above its row c (its unit)
-    for (let c = 0; c < nb; c++) for (let r = 0; r < m; r++) vm[r * nb + c] = r < c ? 0 : v[c * n + s0 + r];
-    const negT = nBuffer.subarray(0, nb * nb);
-    for (let i = 0; i < negT.length; i++) negT[i] = -t[i];
-    // Written in place (pre-allocated output on Q's own rows): the graph reads Q into VᵀQ before the
-    // last Gemm adds V·(−T)·VᵀQ onto it, so no m×n result per panel is allocated.
-    const rows = q.subarray(s0 * n);
-    await runSession(
-      session,
-      { Q: tensor(rows, [m, n]), V: tensor(vm, [m, nb]), N: tensor(negT, [nb, nb]) },
-      { out: tensor(rows, [m, n]) },
-    );
+async function accumulateQ(a: Float64Array, panels: Panel[], n: number): Promise<Matrix> {
+  if (panels.length === 0) {
+    const q = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) q[i * n + i] = 1;
+    return matrix(n, n, q);
   }
-  return matrix(n, n, q);
+  for (let i = 0; i < n - 1; i++) a.fill(0, i * n, i * n + i + 1);
+  const widths = panels.map((panel) => panel.nb);
+  const fullPanels = panels.filter((panel) => panel.nb === PANEL);
+  const last = panels[panels.length - 1];
+  const feeds: Record<string, ReturnType<typeof tensor>> = {
+    A: tensor(a, [n, n]),
+    S: tensor(BigInt64Array.from([...widths, 1], (w) => BigInt(w)), [widths.length + 1]),
+  };
+  if (fullPanels.length > 0) {
+    const stacked = new Float64Array(fullPanels.length * PANEL * PANEL);
+    fullPanels.forEach((panel, b) => panel.t.forEach((x, i) => (stacked[b * PANEL * PANEL + i] = -x)));
+    feeds.NF = tensor(stacked, [fullPanels.length * PANEL, PANEL]);
+    feeds.NS = tensor(BigInt64Array.from(fullPanels, () => BigInt(PANEL)), [fullPanels.length]);
+  }
+  if (last.nb !== PANEL) feeds.NL = tensor(Float64Array.from(last.t, (x) => -x), [last.nb, last.nb]);
+  const out = await runSession(await accumulateSession(widths), feeds);
+  return matrix(n, n, out.Q0.data as Float64Array);
 }

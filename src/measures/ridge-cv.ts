@@ -23,7 +23,7 @@
 // turns into the coefficients in place; primal bases never form B = XQ whole, only each fold's rows.
 // The tests check primal and dual, with and without intercept, against direct per-fold refits.
 import { matmul } from '../core/gemm.ts';
-import type { NodeSpec, TensorSpec } from '../core/onnx-graph.ts';
+import { buildModel, cachedSession, runSession, tensor, type NodeSpec, type TensorSpec } from '../core/onnx-graph.ts';
 import { matrix, type Matrix } from '../core/matrix.ts';
 import { InvalidInputError } from './errors.ts';
 import { checkFolds, kFold, type Fold } from './folds.ts';
@@ -152,7 +152,7 @@ export async function ridgeBasis(x: Matrix, intercept: boolean, options: { prima
   const n = x.rows;
   const p = x.cols;
   if (p <= n) {
-    const kernel = await matmul(x, x, { transA: true, out: new Float64Array(p * p) });
+    const kernel = await matmul(x, x, { transA: true });
     const form = await tridiagonalizeBlocked(kernel, { overwrite: true });
     let padded = new Float64Array(0);
     if (options.primalRows ?? true) {
@@ -162,7 +162,7 @@ export async function ridgeBasis(x: Matrix, intercept: boolean, options: { prima
     return { dual: false, padded, scratch: kernel.data as Float64Array, n, m: p, form, x, intercept, meanInHat: intercept };
   }
   if (!intercept) {
-    const kernel = await matmul(x, x, { transB: true, out: new Float64Array(n * n) });
+    const kernel = await matmul(x, x, { transB: true });
     const form = await tridiagonalizeBlocked(kernel, { overwrite: true });
     return { dual: true, padded: withZeroRow(form.q), scratch: kernel.data as Float64Array, n, m: n, form, x, intercept, meanInHat: false };
   }
@@ -174,7 +174,7 @@ export async function ridgeBasis(x: Matrix, intercept: boolean, options: { prima
   const px = Float64Array.from(x.data);
   reflectRows(w, px, p);
   const xr = matrix(n - 1, p, px.subarray(p));
-  const kernel = await matmul(xr, xr, { transB: true, out: new Float64Array((n - 1) * (n - 1)) });
+  const kernel = await matmul(xr, xr, { transB: true });
   const form = await tridiagonalizeBlocked(kernel, { overwrite: true });
   const m = n - 1;
   const padded = new Float64Array((n + 1) * m);
@@ -258,14 +258,35 @@ async function multiplyInPlace(q: Matrix, c: Float64Array, t: number, transpose:
   }
 }
 
-/** c = Bᵀy (m × t): Qᵀ·(Xᵀy), the product turned in place (primal), or the dual basis's rows times y. */
+/** Graph: Q [p, p], X [n, p], Y [n, t] → Qᵀ·(Xᵀ·Y) [p, t], the primal c = Bᵀy with B = XQ never formed. */
+function primalBasisTimesSession() {
+  return cachedSession('ridge-cv:primal-basis-times', () =>
+    buildModel(
+      [
+        { op: 'Gemm', inputs: ['X', 'Y'], outputs: ['XtY'], attributes: { transA: 1 } },
+        { op: 'Gemm', inputs: ['Q', 'XtY'], outputs: ['C'], attributes: { transA: 1 } },
+      ],
+      [
+        { name: 'Q', type: 'float64', rank: 2 },
+        { name: 'X', type: 'float64', rank: 2 },
+        { name: 'Y', type: 'float64', rank: 2 },
+      ],
+      [{ name: 'C', type: 'float64', rank: 2 }],
+    ),
+  );
+}
+
+/** c = Bᵀy (m × t): Qᵀ·(Xᵀy) in one onnxruntime run (primal), or the dual basis's rows times y. */
 async function basisTimes(pr: PreparedRidgeCv, y: Matrix): Promise<Float64Array> {
   const { sp } = pr;
   if (sp.dual) return (await matmul(basisOf(sp), y, { transA: true })).data as Float64Array; // float64 in, float64 out
-  const c = new Float64Array(sp.m * y.cols);
-  await matmul(sp.x, y, { transA: true, out: c });
-  await multiplyInPlace(sp.form.q, c, y.cols, true, sp.scratch);
-  return c;
+  const { q } = sp.form;
+  const out = await runSession(await primalBasisTimesSession(), {
+    Q: tensor(q.data as Float64Array, [q.rows, q.cols]),
+    X: tensor(sp.x.data as Float64Array, [sp.x.rows, sp.x.cols]),
+    Y: tensor(y.data as Float64Array, [y.rows, y.cols]),
+  });
+  return out.C.data as Float64Array;
 }
 
 /**
