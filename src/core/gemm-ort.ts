@@ -12,7 +12,8 @@ function asFloat64(m: Matrix): Matrix {
 
 /**
  * C = op(A)·op(B) on onnxruntime; float32 only when both inputs are float32. `out`, when given, is a
- * pre-allocated array of C's element type and size that receives the product (no new array).
+ * pre-allocated array of C's element type and size that receives the product (so the caller holds no new
+ * array; onnxruntime-node 1.30 still hands back a transient copy of every output, pre-allocated or not).
  */
 export async function matmulOrt(a: Matrix, b: Matrix, transA = false, transB = false, out?: Float64Array | Float32Array): Promise<Matrix> {
   const mixed = elementType(a) !== elementType(b);
@@ -46,7 +47,8 @@ export type PanelVisitor = (panel: Float64Array | Float32Array, rowStart: number
 /**
  * X·Xᵀ as a sequence of upper panels on onnxruntime: rows r0..r1 of X times rows r0..n, so only the
  * upper block triangle is computed. Every panel lands in one buffer of `panelRows`·n products, reused
- * (the visitor must not keep it), so no panel is left behind for the garbage collector.
+ * (the visitor must not keep it); only onnxruntime-node's transient copy of each output is left to the
+ * garbage collector.
  */
 export async function gramPanelsOrt(x: Matrix, panelRows: number, visit: PanelVisitor): Promise<void> {
   const n = x.rows, p = x.cols;

@@ -14,7 +14,7 @@ export interface MatmulOptions {
   transB?: boolean;
   /** Force a backend for this call (otherwise ATTUNE_BACKEND, then size decides). */
   backend?: Backend;
-  /** A pre-allocated float64 array of the product's size that receives it (no new array on ORT). */
+  /** A pre-allocated float64 array of the product's size that receives it (the caller keeps no new array). */
   out?: Float64Array;
 }
 
