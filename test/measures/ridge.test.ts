@@ -4,7 +4,7 @@ import { matmulSync } from '../../src/core/gemm.ts';
 import { matrix, selectRows, transpose } from '../../src/core/matrix.ts';
 import { InvalidInputError } from '../../src/measures/errors.ts';
 import { predict, ridge } from '../../src/measures/ridge.ts';
-import { tridiagonalizeBlocked } from '../../src/core/tridiagonal-blocked.ts';
+import { tridiagonalizeBlocked, type TridiagonalForm } from '../../src/core/tridiagonal-blocked.ts';
 import { completeHalfSolve, halfSolveShiftedTridiagonal, shiftedTridiagonalFactor, solveShiftedTridiagonal, solveShiftedTridiagonalColumns } from '../../src/core/tridiagonal-solve.ts';
 import { denseSolve, directFit, gaussianMatrix, maxRelErr, readCsv, ridgeExpected } from '../../test-support/ridge-direct.ts';
 
@@ -57,6 +57,31 @@ test('fitIntercept equals ridge with an unpenalized intercept', async () => {
   }
 });
 
+/** A symmetric tridiagonal form (diagonal and first off-diagonal of a random Gram matrix), for the solve tests. */
+function randomTridiagonal(m: number, seed: number): TridiagonalForm {
+  const z = gaussianMatrix(m + 2, m, seed);
+  const s = matmulSync(z, z, { transA: true });
+  return { diagonal: Float64Array.from({ length: m }, (_, i) => s.data[i * m + i]), offDiagonal: Float64Array.from({ length: m - 1 }, (_, i) => s.data[i * m + i + 1]), q: matrix(1, 1) };
+}
+
+/** T + αI as a dense array of rows. */
+function denseShifted(form: TridiagonalForm, alpha: number): number[][] {
+  const m = form.diagonal.length;
+  return Array.from({ length: m }, (_, i) =>
+    Array.from({ length: m }, (_, j) => (i === j ? form.diagonal[i] + alpha : Math.abs(i - j) === 1 ? form.offDiagonal[Math.min(i, j)] : 0)),
+  );
+}
+
+/** Largest |Q·T·Qᵀ − S| relative to S's largest entry. */
+function reconstructionError(form: TridiagonalForm, s: Float64Array): number {
+  const n = form.diagonal.length;
+  const t = matrix(n, n, Float64Array.from(denseShifted(form, 0).flat()));
+  const back = matmulSync(matmulSync(form.q, t), form.q, { transB: true });
+  let scale = 0;
+  for (const v of s) scale = Math.max(scale, Math.abs(v));
+  return maxRelErr(back.data, s, scale);
+}
+
 test('blocked tridiagonalization: Q·T·Qᵀ = S and QᵀQ = I (sizes across panel and GEMM-backend boundaries)', async () => {
   for (const n of [1, 2, 3, 5, 47, 48, 49, 97, 200]) {
     const z = gaussianMatrix(n + 3, n, n);
@@ -64,15 +89,7 @@ test('blocked tridiagonalization: Q·T·Qᵀ = S and QᵀQ = I (sizes across pan
     const { diagonal, offDiagonal, q } = await tridiagonalizeBlocked(s);
     assert.equal(diagonal.length, n);
     assert.equal(offDiagonal.length, Math.max(0, n - 1));
-    const t = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-      t[i * n + i] = diagonal[i];
-      if (i + 1 < n) t[i * n + i + 1] = t[(i + 1) * n + i] = offDiagonal[i];
-    }
-    const back = matmulSync(matmulSync(q, matrix(n, n, t)), q, { transB: true });
-    let scale = 0;
-    for (const v of s.data) scale = Math.max(scale, Math.abs(v));
-    assert.ok(maxRelErr(back.data, s.data, scale) <= 1e-13, `n=${n}: reconstruction`);
+    assert.ok(reconstructionError({ diagonal, offDiagonal, q }, s.data as Float64Array) <= 1e-13, `n=${n}: reconstruction`);
     const qtq = matmulSync(q, q, { transA: true });
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) assert.ok(Math.abs(qtq.data[i * n + j] - (i === j ? 1 : 0)) <= 1e-13);
   }
@@ -91,30 +108,18 @@ test('blocked tridiagonalization with identity reflectors inside a panel, and in
   const inPlace = await tridiagonalizeBlocked(matrix(n, n, Float64Array.from(s)), { overwrite: true });
   assert.deepEqual(inPlace.diagonal, copy.diagonal);
   assert.deepEqual(inPlace.q.data, copy.q.data);
-  const t = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    t[i * n + i] = copy.diagonal[i];
-    if (i + 1 < n) t[i * n + i + 1] = t[(i + 1) * n + i] = copy.offDiagonal[i];
-  }
-  const back = matmulSync(matmulSync(copy.q, matrix(n, n, t)), copy.q, { transB: true });
-  let scale = 0;
-  for (const v of s) scale = Math.max(scale, Math.abs(v));
-  assert.ok(maxRelErr(back.data, s, scale) <= 1e-13, 'reconstruction');
+  assert.ok(reconstructionError(copy, s) <= 1e-13, 'reconstruction');
 });
 
 test('shifted tridiagonal solve equals a dense solve, on a column block of a wider array', () => {
   const m = 9;
-  const z = gaussianMatrix(m + 2, m, 11);
-  const s = matmulSync(z, z, { transA: true });
-  const form = { diagonal: Float64Array.from({ length: m }, (_, i) => s.data[i * m + i]), offDiagonal: Float64Array.from({ length: m - 1 }, (_, i) => s.data[i * m + i + 1]), q: matrix(1, 1) };
+  const form = randomTridiagonal(m, 11);
   const alpha = 0.3;
   const factor = shiftedTridiagonalFactor(form, alpha)!;
   const rhs = gaussianMatrix(m, 5, 12); // solve columns 1..3 only
   const data = Float64Array.from(rhs.data);
   solveShiftedTridiagonal(factor, data, 5, 1, 3);
-  const a = Array.from({ length: m }, (_, i) =>
-    Array.from({ length: m }, (_, j) => (i === j ? form.diagonal[i] + alpha : Math.abs(i - j) === 1 ? form.offDiagonal[Math.min(i, j)] : 0)),
-  );
+  const a = denseShifted(form, alpha);
   const b = Array.from({ length: m }, (_, i) => [1, 2, 3].map((j) => rhs.data[i * 5 + j]));
   const expected = denseSolve(a, b);
   for (let i = 0; i < m; i++) {
@@ -128,14 +133,10 @@ test('shifted tridiagonal solve equals a dense solve, on a column block of a wid
 
 test('a completed half solve and a solve on listed columns equal the dense solve', () => {
   const m = 9;
-  const z = gaussianMatrix(m + 2, m, 13);
-  const s = matmulSync(z, z, { transA: true });
-  const form = { diagonal: Float64Array.from({ length: m }, (_, i) => s.data[i * m + i]), offDiagonal: Float64Array.from({ length: m - 1 }, (_, i) => s.data[i * m + i + 1]), q: matrix(1, 1) };
+  const form = randomTridiagonal(m, 13);
   const alpha = 0.7;
   const factor = shiftedTridiagonalFactor(form, alpha)!;
-  const a = Array.from({ length: m }, (_, i) =>
-    Array.from({ length: m }, (_, j) => (i === j ? form.diagonal[i] + alpha : Math.abs(i - j) === 1 ? form.offDiagonal[Math.min(i, j)] : 0)),
-  );
+  const a = denseShifted(form, alpha);
   const rhs = gaussianMatrix(m, 5, 14);
   const expected = denseSolve(a, Array.from({ length: m }, (_, i) => Array.from(rhs.data.subarray(i * 5, i * 5 + 5))));
   const close = (got: number, want: number) => Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want));
