@@ -21,9 +21,9 @@ interface Panel {
 }
 
 /**
- * Householder tridiagonalization S = Q·T·Qᵀ of a symmetric matrix, blocked as LAPACK's dsytrd:
- * each panel of reflectors is built with matrix-vector products (TypeScript), the trailing block
- * is updated by GEMMs, S₂₂ −= V·Wᵀ + W·Vᵀ, and Q is accumulated panel by panel with GEMMs. The reflectors
+ * Householder tridiagonalization S = Q·T·Qᵀ of a symmetric matrix (its lower triangle is what is read),
+ * blocked as LAPACK's dsytrd: each panel of reflectors is built with matrix-vector products (TypeScript),
+ * the trailing block's lower triangle is updated by GEMMs, S₂₂ −= V·Wᵀ + W·Vᵀ, and Q is accumulated with GEMMs. The reflectors
  * are kept in the reduced rows and every work buffer is reused, so beyond S's copy (none with `overwrite`,
  * which leaves S's array holding the reflectors) and Q the reduction allocates O(n·PANEL).
  * (The unblocked reduction in core/eigen.ts is several times slower at m = 768; this belongs there in time.)
@@ -54,6 +54,7 @@ export async function tridiagonalizeBlocked(s: Matrix, options: { overwrite?: bo
     const v = a.subarray(k * n);
     for (let j = 0; j < nb; j++) {
       const i = k + j;
+      mirrorColumn(a, n, i);
       updateRow(a, v, w, n, i, j);
       d[i] = a[i * n + i];
       const t = householder(a, v, n, i, j, e);
@@ -76,6 +77,12 @@ export async function tridiagonalizeBlocked(s: Matrix, options: { overwrite?: bo
     for (let i = 0; i < n - 1; i++) e[i] /= scale;
   }
   return { diagonal: d, offDiagonal: e, q };
+}
+
+/** Row i, columns > i, copied from column i: the trailing updates keep only the lower triangle current. */
+function mirrorColumn(a: Float64Array, n: number, i: number): void {
+  const ri = i * n;
+  for (let c = i + 1; c < n; c++) a[ri + c] = a[c * n + i];
 }
 
 /** Row i (= column i by symmetry), columns ≥ i, brought up to date with the panel's first j reflectors. */
@@ -142,10 +149,10 @@ function symmetricProduct(a: Float64Array, v: Float64Array, y: Float64Array, n: 
       s3 += a3 * x;
       y[c] += a0 * u0 + a1 * u1 + a2 * u2 + a3 * u3;
     }
-    // The 4×4 diagonal block, read in full (it is symmetric).
-    y[r] += s0 + a[b0 + r] * u0 + a[b0 + r + 1] * u1 + a[b0 + r + 2] * u2 + a[b0 + r + 3] * u3;
-    y[r + 1] += s1 + a[b1 + r] * u0 + a[b1 + r + 1] * u1 + a[b1 + r + 2] * u2 + a[b1 + r + 3] * u3;
-    y[r + 2] += s2 + a[b2 + r] * u0 + a[b2 + r + 1] * u1 + a[b2 + r + 2] * u2 + a[b2 + r + 3] * u3;
+    // The 4×4 diagonal block, from its lower triangle.
+    y[r] += s0 + a[b0 + r] * u0 + a[b1 + r] * u1 + a[b2 + r] * u2 + a[b3 + r] * u3;
+    y[r + 1] += s1 + a[b1 + r] * u0 + a[b1 + r + 1] * u1 + a[b2 + r + 1] * u2 + a[b3 + r + 1] * u3;
+    y[r + 2] += s2 + a[b2 + r] * u0 + a[b2 + r + 1] * u1 + a[b2 + r + 2] * u2 + a[b3 + r + 2] * u3;
     y[r + 3] += s3 + a[b3 + r] * u0 + a[b3 + r + 1] * u1 + a[b3 + r + 2] * u2 + a[b3 + r + 3] * u3;
   }
   for (; r < n; r++) {
@@ -196,7 +203,10 @@ function updateWorkspace(n: number): UpdateWorkspace {
   return { left: new Float64Array(m * 2 * nb), right: new Float64Array(m * 2 * nb), product: new Float64Array(Math.min(UPDATE_ROWS, m) * m) };
 }
 
-/** S₂₂ −= [V W]·[W V]ᵀ over rows and columns ≥ s0, as GEMMs of UPDATE_ROWS rows into one reused buffer. */
+/**
+ * S₂₂ −= [V W]·[W V]ᵀ over rows and columns ≥ s0, lower triangle only (with the rest of each row block's
+ * diagonal square), as GEMMs of UPDATE_ROWS rows into one reused buffer: half the flops and half the output of the full block.
+ */
 async function trailingUpdate(a: Float64Array, v: Float64Array, w: Float64Array, n: number, s0: number, nb: number, work: UpdateWorkspace): Promise<void> {
   const m = n - s0;
   const w2 = 2 * nb;
@@ -214,15 +224,16 @@ async function trailingUpdate(a: Float64Array, v: Float64Array, w: Float64Array,
     }
   }
   const session = await updateSession();
-  const rightTensor = tensor(right, [m, w2]);
   for (let r0 = 0; r0 < m; r0 += UPDATE_ROWS) {
     const rows = Math.min(UPDATE_ROWS, m - r0);
-    const upd = work.product.subarray(0, rows * m);
-    await runSession(session, { L: tensor(left.subarray(r0 * w2, (r0 + rows) * w2), [rows, w2]), R: rightTensor }, { U: tensor(upd, [rows, m]) });
+    const cols = r0 + rows; // the block's rows up to its diagonal: the lower triangle and a little more
+    const feeds = { L: tensor(left.subarray(r0 * w2, cols * w2), [rows, w2]), R: tensor(right.subarray(0, cols * w2), [cols, w2]) };
+    const upd = work.product.subarray(0, rows * cols);
+    await runSession(session, feeds, { U: tensor(upd, [rows, cols]) });
     for (let r = 0; r < rows; r++) {
       const b = (s0 + r0 + r) * n + s0;
-      const u = r * m;
-      for (let c = 0; c < m; c++) a[b + c] -= upd[u + c];
+      const u = r * cols;
+      for (let c = 0; c < cols; c++) a[b + c] -= upd[u + c];
     }
   }
 }

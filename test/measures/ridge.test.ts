@@ -111,6 +111,21 @@ test('blocked tridiagonalization with identity reflectors inside a panel, and in
   assert.ok(reconstructionError(copy, s) <= 1e-13, 'reconstruction');
 });
 
+test('blocked tridiagonalization reads only the lower triangle (the upper one may hold anything)', async () => {
+  // n = 300: several panels and, in the first trailing updates, several row blocks of the lower-triangle GEMMs.
+  const n = 300;
+  const z = gaussianMatrix(n + 3, n, 11);
+  const s = matmulSync(z, z, { transA: true });
+  const lowerOnly = Float64Array.from(s.data);
+  for (let i = 0; i < n; i++) lowerOnly.fill(NaN, i * n + i + 1, (i + 1) * n);
+  const full = await tridiagonalizeBlocked(s);
+  const lower = await tridiagonalizeBlocked(matrix(n, n, lowerOnly));
+  assert.deepEqual(lower.diagonal, full.diagonal);
+  assert.deepEqual(lower.offDiagonal, full.offDiagonal);
+  assert.deepEqual(lower.q.data, full.q.data);
+  assert.ok(reconstructionError(full, s.data as Float64Array) <= 1e-13, 'reconstruction');
+});
+
 test('shifted tridiagonal solve equals a dense solve, on a column block of a wider array', () => {
   const m = 9;
   const form = randomTridiagonal(m, 11);
