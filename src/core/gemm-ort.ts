@@ -62,3 +62,64 @@ export async function gramPanelsOrt(x: Matrix, panelRows: number, visit: PanelVi
     visit(panel.data, r0, r1 - r0, r0, n - r0);
   }
 }
+
+/** Panels of two symmetric products over the same rows: rows [rowStart, rowStart+rows) of X·Xᵀ and Y·Yᵀ against columns [rowStart, n). */
+export type PanelPairVisitor = (
+  panelX: Float64Array | Float32Array,
+  panelY: Float64Array | Float32Array,
+  rowStart: number,
+  rows: number,
+  colStart: number,
+  cols: number,
+) => void;
+
+/** Graph of one panel pair: XL·XRᵀ and YL·YRᵀ in one run (each product in its own input's element type). */
+function gramPairSession(typeX: ElementType, typeY: ElementType) {
+  return cachedSession(`gram-pair:${typeX}:${typeY}`, () =>
+    buildModel(
+      [
+        { op: 'Gemm', inputs: ['XL', 'XR'], outputs: ['KX'], attributes: { transB: 1 } },
+        { op: 'Gemm', inputs: ['YL', 'YR'], outputs: ['KY'], attributes: { transB: 1 } },
+      ],
+      [
+        { name: 'XL', type: typeX, rank: 2 },
+        { name: 'XR', type: typeX, rank: 2 },
+        { name: 'YL', type: typeY, rank: 2 },
+        { name: 'YR', type: typeY, rank: 2 },
+      ],
+      [{ name: 'KX', type: typeX, rank: 2 }, { name: 'KY', type: typeY, rank: 2 }],
+    ),
+  );
+}
+
+/** A reusable panel buffer of X's element type. */
+function panelBuffer(x: Matrix, size: number): Float64Array | Float32Array {
+  return x.data instanceof Float32Array ? new Float32Array(size) : new Float64Array(size);
+}
+
+/**
+ * X·Xᵀ and Y·Yᵀ (same rows) as a sequence of upper panel pairs on onnxruntime, both products of a panel in
+ * one run, into two reused buffers (the visitor must not keep them): measures that combine the two Gram
+ * matrices entry by entry never hold either whole.
+ */
+export async function gramPanelPairsOrt(x: Matrix, y: Matrix, panelRows: number, visit: PanelPairVisitor): Promise<void> {
+  const n = x.rows;
+  if (y.rows !== n) throw new RangeError(`gramPanelPairs: X has ${n} rows, Y has ${y.rows}`);
+  const session = await gramPairSession(elementType(x), elementType(y));
+  const rowsFirst = Math.min(n, panelRows);
+  const bufferX = panelBuffer(x, rowsFirst * n);
+  const bufferY = panelBuffer(y, rowsFirst * n);
+  const block = (m: Matrix, r0: number, r1: number) => tensor(m.data.subarray(r0 * m.cols, r1 * m.cols), [r1 - r0, m.cols]);
+  for (let r0 = 0; r0 < n; r0 += panelRows) {
+    const r1 = Math.min(n, r0 + panelRows);
+    const size = (r1 - r0) * (n - r0);
+    const panelX = bufferX.subarray(0, size);
+    const panelY = bufferY.subarray(0, size);
+    await runSession(
+      session,
+      { XL: block(x, r0, r1), XR: block(x, r0, n), YL: block(y, r0, r1), YR: block(y, r0, n) },
+      { KX: tensor(panelX, [r1 - r0, n - r0]), KY: tensor(panelY, [r1 - r0, n - r0]) },
+    );
+    visit(panelX, panelY, r0, r1 - r0, r0, n - r0);
+  }
+}

@@ -1,10 +1,10 @@
 // Matrix products: one entry point, two backends — onnxruntime-node for large products, TypeScript otherwise.
 import type { Matrix } from './matrix.ts';
 import { gramTs, matmulTs } from './gemm-ts.ts';
-import { gramPanelsOrt, matmulOrt, type PanelVisitor } from './gemm-ort.ts';
+import { gramPanelPairsOrt, gramPanelsOrt, matmulOrt, type PanelPairVisitor, type PanelVisitor } from './gemm-ort.ts';
 import { matrix } from './matrix.ts';
 
-export type { PanelVisitor };
+export type { PanelPairVisitor, PanelVisitor };
 
 /** 'ts' is the cache-blocked TypeScript kernel; 'ort' is onnxruntime-node. */
 export type Backend = 'ts' | 'ort';
@@ -82,6 +82,25 @@ export async function gramPanels(x: Matrix, visit: PanelVisitor, options: { back
     const left = matrix(r1 - r0, p, x.data.subarray(r0 * p, r1 * p));
     const right = matrix(n - r0, p, x.data.subarray(r0 * p, n * p));
     visit(matmulTs(left, right, false, true).data, r0, r1 - r0, r0, n - r0);
+  }
+}
+
+/**
+ * X·Xᵀ and Y·Yᵀ (same rows) visited as pairs of upper panels over the same rows and columns, never holding
+ * either product whole: for measures that combine two Gram matrices entry by entry (linear CKA).
+ */
+export async function gramPanelPairs(x: Matrix, y: Matrix, visit: PanelPairVisitor, options: { backend?: Backend; panelRows?: number } = {}): Promise<void> {
+  const n = x.rows;
+  if (y.rows !== n) throw new RangeError(`gramPanelPairs: X has ${n} rows, Y has ${y.rows}`);
+  if (n === 0) return;
+  const panelRows = Math.max(1, options.panelRows ?? panelRowsFor(n));
+  const backend = chooseBackend(n * n * (x.cols + y.cols) * 0.5, options.backend);
+  if (backend === 'ort' && x.cols > 0 && y.cols > 0) return gramPanelPairsOrt(x, y, panelRows, visit);
+  const upperPanel = (m: Matrix, r0: number, r1: number) =>
+    matmulTs(matrix(r1 - r0, m.cols, m.data.subarray(r0 * m.cols, r1 * m.cols)), matrix(n - r0, m.cols, m.data.subarray(r0 * m.cols, n * m.cols)), false, true).data;
+  for (let r0 = 0; r0 < n; r0 += panelRows) {
+    const r1 = Math.min(n, r0 + panelRows);
+    visit(upperPanel(x, r0, r1), upperPanel(y, r0, r1), r0, r1 - r0, r0, n - r0);
   }
 }
 

@@ -5,7 +5,7 @@
 // debiased CKA uses the unbiased HSIC estimator of Song et al. (2012, eq. 5), as in Kornblith's
 // `debiased=True` and platonic-rep's `unbiased_cka` — but without platonic-rep's +1e-6 in the
 // denominator (so values agree with platonic-rep to about 1e-6/√(HSIC_KK·HSIC_LL) only).
-import { gram, gramPanels, gramUpper, matmul, type Backend } from '../core/gemm.ts';
+import { gram, gramPanelPairs, matmul, type Backend } from '../core/gemm.ts';
 import { firstNonFinite, matrix, type Matrix } from '../core/matrix.ts';
 import { InvalidInputError } from './errors.ts';
 import { checkPairShapes } from './pair-checks.ts';
@@ -48,25 +48,25 @@ interface KernelStats {
 
 /**
  * Column-centred copy (as `centred`) that also validates: a non-finite value shows up as a non-finite
- * column sum and is then located; magnitudes that would under- or overflow the fourth powers of the
- * statistics are rescaled by a power of two (exact; CKA is scale-invariant), as checkPair does.
+ * column sum and is then located; centred magnitudes that would under- or overflow the fourth powers of
+ * the statistics are rescaled by a power of two (exact; CKA is scale-invariant). Two passes: column sums
+ * four rows at a time, then the subtraction, which also finds the largest centred magnitude.
  */
-function centredChecked(m: Matrix, name: string, label: string, reuse?: Matrix): Matrix {
+function centredChecked(m: Matrix, name: string, label: string): Matrix {
   const { rows, cols, data } = m;
   const means = new Float64Array(cols);
-  let maxAbs = 0;
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const v = data[o + j];
-      means[j] += v;
-      if (v > maxAbs) maxAbs = v;
-      else if (-v > maxAbs) maxAbs = -v;
-    }
+  let i = 0;
+  for (; i + 3 < rows; i += 4) {
+    const o0 = i * cols, o1 = o0 + cols, o2 = o1 + cols, o3 = o2 + cols;
+    for (let j = 0; j < cols; j++) means[j] += data[o0 + j] + data[o1 + j] + (data[o2 + j] + data[o3 + j]);
   }
-  let finite = Number.isFinite(maxAbs);
+  for (; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) means[j] += data[o + j];
+  }
+  let finite = true;
   for (let j = 0; j < cols && finite; j++) finite = Number.isFinite(means[j]);
-  if (!finite || (maxAbs > 0 && (maxAbs > 2 ** 60 || maxAbs < 2 ** -60))) {
+  if (!finite) {
     // Rare: locate the bad cell, or rescale and centre the slow way.
     const bad = firstNonFinite(m);
     if (bad >= 0) {
@@ -74,10 +74,26 @@ function centredChecked(m: Matrix, name: string, label: string, reuse?: Matrix):
     }
     const [scaled] = checkPair(m, m, label, 0);
     if (scaled === m) throw new InvalidInputError(`${label}: ${name} has values whose column sums overflow`);
-    return centred(scaled, reuse);
+    return centred(scaled);
   }
   for (let j = 0; j < cols; j++) means[j] /= rows;
-  return subtractMeans(m, means, reuse);
+  const out = data instanceof Float32Array ? new Float32Array(data.length) : new Float64Array(data.length);
+  let hi = 0, lo = 0;
+  for (let r = 0; r < rows; r++) {
+    const o = r * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = data[o + j] - means[j];
+      out[o + j] = v;
+      hi = v > hi ? v : hi;
+      lo = v < lo ? v : lo;
+    }
+  }
+  const maxAbs = Math.max(hi, -lo);
+  if (maxAbs > 2 ** 60 || (maxAbs > 0 && maxAbs < 2 ** -60)) {
+    const f = 2 ** -Math.round(Math.log2(maxAbs));
+    for (let k = 0; k < out.length; k++) out[k] *= f;
+  }
+  return matrix(rows, cols, out);
 }
 
 /**
@@ -153,49 +169,40 @@ function kernelStats(k: Matrix, l: Matrix): KernelStats {
 }
 
 /**
- * The same statistics as kernelStats(K, Y·Yᵀ) from the upper triangle of K, with Y·Yᵀ visited as upper
- * panels (off-diagonal entries counted twice by symmetry), so only K and one panel are in memory.
+ * The statistics of K = X·Xᵀ and L = Y·Yᵀ (as kernelStats) from their upper panels, visited in pairs
+ * (off-diagonal entries counted twice by symmetry), so neither kernel is ever held whole.
  */
-async function kernelStatsStreaming(k: Matrix, y: Matrix, backend?: Backend): Promise<KernelStats> {
-  const n = k.rows;
-  const K = k.data;
+async function kernelStatsPaired(x: Matrix, y: Matrix, backend?: Backend): Promise<KernelStats> {
+  const n = x.rows;
   const rowK = new Float64Array(n);
   const rowL = new Float64Array(n);
   const diagK = new Float64Array(n);
   const diagL = new Float64Array(n);
   let kl = 0, kk = 0, ll = 0;
-  // K holds its upper triangle only (gramUpper): off-diagonal entries count twice.
-  for (let i = 0; i < n; i++) {
-    const r = i * n;
-    const d = K[r + i];
-    let skk = 0, rk = 0;
-    for (let j = i + 1; j < n; j++) {
-      const a = K[r + j];
-      skk += a * a;
-      rk += a;
-      rowK[j] += a;
-    }
-    kk += 2 * skk + d * d;
-    rowK[i] += rk + d;
-    diagK[i] = d;
-  }
-  await gramPanels(y, (panel, r0, rows, c0, cols) => {
+  await gramPanelPairs(x, y, (panelK, panelL, r0, rows, c0, cols) => {
     for (let t = 0; t < rows; t++) {
       const i = r0 + t;
       const base = t * cols - c0;
-      const kr = i * n;
-      const b0 = panel[base + i];
+      const a0 = panelK[base + i];
+      const b0 = panelL[base + i];
+      diagK[i] = a0;
       diagL[i] = b0;
-      let skl = 0, sll = 0, rl = 0;
+      let skl = 0, skk = 0, sll = 0, rk = 0, rl = 0;
       for (let j = i + 1; j < n; j++) {
-        const b = panel[base + j];
-        skl += K[kr + j] * b;
+        const a = panelK[base + j];
+        const b = panelL[base + j];
+        skl += a * b;
+        skk += a * a;
         sll += b * b;
+        rk += a;
         rl += b;
+        rowK[j] += a;
         rowL[j] += b;
       }
-      kl += 2 * skl + K[kr + i] * b0;
+      kl += 2 * skl + a0 * b0;
+      kk += 2 * skk + a0 * a0;
       ll += 2 * sll + b0 * b0;
+      rowK[i] += rk + a0;
       rowL[i] += rl + b0;
     }
   }, { backend });
@@ -276,11 +283,8 @@ function rowStats(xc: Matrix): { diag: Float64Array; rows: Float64Array } {
   return { diag, rows };
 }
 
-/**
- * Column-centred copy of m (same element type, means accumulated in float64), written into `reuse`
- * when that is a matching buffer: the two centred inputs then share one allocation.
- */
-function centred(m: Matrix, reuse?: Matrix): Matrix {
+/** Column-centred copy of m (same element type, means accumulated in float64). */
+function centred(m: Matrix): Matrix {
   const { rows, cols, data } = m;
   const means = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
@@ -288,16 +292,7 @@ function centred(m: Matrix, reuse?: Matrix): Matrix {
     for (let j = 0; j < cols; j++) means[j] += data[o + j];
   }
   for (let j = 0; j < cols; j++) means[j] /= rows;
-  return subtractMeans(m, means, reuse);
-}
-
-/** m minus its column means (same element type), written into `reuse` when that is a matching buffer. */
-function subtractMeans(m: Matrix, means: Float64Array, reuse?: Matrix): Matrix {
-  const { rows, cols, data } = m;
-  const sameType = reuse !== undefined && (reuse.data instanceof Float32Array) === (data instanceof Float32Array);
-  const out = sameType && reuse.data.length === data.length
-    ? reuse.data
-    : data instanceof Float32Array ? new Float32Array(data.length) : new Float64Array(data.length);
+  const out = data instanceof Float32Array ? new Float32Array(data.length) : new Float64Array(data.length);
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
     for (let j = 0; j < cols; j++) out[o + j] = data[o + j] - means[j];
@@ -320,12 +315,11 @@ async function linearCkaImpl(x0: Matrix, y0: Matrix, debiased: boolean, options:
   const backend = options.backend;
   let value: number;
   if (useGram) {
-    // Kernels of the centred data are already double-centred; the two centred copies share a buffer.
-    // L is never held whole: its upper panels are folded into the statistics as they arrive.
-    // Validation rides on the centring pass (one read of each input instead of two).
+    // Kernels of the centred data are already double-centred. Neither kernel is held whole: their upper
+    // panels are folded into the statistics in pairs as they arrive. Validation rides on the centring.
     const xc = centredChecked(x0, 'X', label);
-    const k = await gramUpper(xc, { backend });
-    value = ckaFromStats(await kernelStatsStreaming(k, centredChecked(y0, 'Y', label, xc), backend), debiased, label);
+    const yc = centredChecked(y0, 'Y', label);
+    value = ckaFromStats(await kernelStatsPaired(xc, yc, backend), debiased, label);
   } else {
     const [x, y] = checkPair(x0, y0, label, debiased ? 4 : 2);
     // ⟨K, L⟩ = ‖XcᵀYc‖²_F, ⟨K, K⟩ = ‖XcᵀXc‖²_F; diagonals and row sums of K, L from the rows of Xc, Yc.

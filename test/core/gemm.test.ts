@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gram, matmul, matmulSync } from '../../src/core/gemm.ts';
+import { gram, gramPanelPairs, matmul, matmulSync } from '../../src/core/gemm.ts';
 import { matrix, transpose, type Matrix } from '../../src/core/matrix.ts';
 
 function seeded(rows: number, cols: number, seed: number, Ctor: Float64ArrayConstructor | Float32ArrayConstructor = Float64Array): Matrix {
@@ -93,4 +93,29 @@ test('graph builder encodes integral float attributes as FLOAT (Gemm alpha = -1)
   });
   // −A·Bᵀ = −[[1·5+2·6, 1·7+2·8], [3·5+4·6, 3·7+4·8]]
   assert.deepEqual(Array.from(out.C.data as Float64Array), [-17, -23, -39, -53]);
+});
+
+test('gramPanelPairs visits the upper panels of X·Xᵀ and Y·Yᵀ together, on both backends (mixed element types too)', async () => {
+  const n = 23;
+  const x = seeded(n, 9, 3);
+  const y = matrix(n, 5, Float32Array.from(seeded(n, 5, 4).data));
+  const gx = await gram(x, { backend: 'ts' });
+  const gy = await matmul(y, y, { transB: true, backend: 'ts' });
+  for (const backend of ['ts', 'ort'] as const) {
+    const seen = new Uint8Array(n * n);
+    await gramPanelPairs(x, y, (px, py, r0, rows, c0, cols) => {
+      assert.equal(c0, r0);
+      assert.equal(cols, n - r0);
+      for (let t = 0; t < rows; t++) {
+        for (let c = 0; c < cols; c++) {
+          const i = r0 + t, j = c0 + c;
+          seen[i * n + j]++;
+          assert.ok(Math.abs(px[t * cols + c] - gx.data[i * n + j]) <= 1e-13 * Math.max(1, Math.abs(gx.data[i * n + j])), `${backend} X ${i},${j}`);
+          assert.ok(Math.abs(py[t * cols + c] - gy.data[i * n + j]) <= 1e-5 * Math.max(1, Math.abs(gy.data[i * n + j])), `${backend} Y ${i},${j}`);
+        }
+      }
+    }, { backend, panelRows: 7 });
+    // Every upper entry once; a panel's diagonal block is computed whole, so some lower entries too.
+    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) assert.equal(seen[i * n + j], 1, `${backend} ${i},${j}`);
+  }
 });

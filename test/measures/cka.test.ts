@@ -102,6 +102,28 @@ test('linear CKA agrees with loop implementations of Kornblith’s formulas on t
   assert.ok(rel(debiased.value, referenceCka(kx, ly, true)) <= 1e-12);
 });
 
+test('linear CKA over several Gram panels equals the feature route (600 stimuli: panels of 256 rows)', async () => {
+  const n = 600;
+  const x = matrix(n, 40, Float64Array.from({ length: n * 40 }, (_, k) => Math.sin(k * 0.37) + (k % 11) * 0.05));
+  const y = matrix(n, 30, Float64Array.from({ length: n * 30 }, (_, k) => Math.cos(k * 0.53) * (1 + (k % 3)) + 2));
+  for (const debiased of [false, true]) {
+    const viaGram = await linearCka(x, y, { debiased, route: 'gram' });
+    const viaFeatures = await linearCka(x, y, { debiased, route: 'features' });
+    assert.equal(viaGram.details?.route, 'gram');
+    assert.ok(rel(viaGram.value, viaFeatures.value) <= 1e-12, `debiased=${debiased}: ${viaGram.value} vs ${viaFeatures.value}`);
+  }
+});
+
+test('the Gram route rescales extreme magnitudes exactly (2^±600 gives the bit-identical value)', async () => {
+  for (const debiased of [false, true]) {
+    const plain = (await linearCka(X, Y, { debiased, route: 'gram' })).value;
+    for (const f of [2 ** 600, 2 ** -600]) {
+      const scaled = matrix(X.rows, X.cols, Float64Array.from(X.data, (v) => v * f));
+      assert.equal((await linearCka(scaled, Y, { debiased, route: 'gram' })).value, plain, `debiased=${debiased}, factor 2^${Math.log2(f)}`);
+    }
+  }
+});
+
 test('float32 inputs give the float64 value to float32 precision', async () => {
   const x32 = matrix(20, 50, Float32Array.from(X.data));
   const y32 = matrix(20, 50, Float32Array.from(Y.data));
