@@ -53,7 +53,7 @@ export type PanelVisitor = (panel: Float64Array | Float32Array, rowStart: number
 export async function gramPanelsOrt(x: Matrix, panelRows: number, visit: PanelVisitor): Promise<void> {
   const n = x.rows, p = x.cols;
   const rowsFirst = Math.min(n, panelRows);
-  const buffer = x.data instanceof Float32Array ? new Float32Array(rowsFirst * n) : new Float64Array(rowsFirst * n);
+  const buffer = panelBuffer(x, rowsFirst * n);
   for (let r0 = 0; r0 < n; r0 += panelRows) {
     const r1 = Math.min(n, r0 + panelRows);
     const left = matrix(r1 - r0, p, x.data.subarray(r0 * p, r1 * p));
