@@ -23,9 +23,10 @@ interface Panel {
 /**
  * Householder tridiagonalization S = Q·T·Qᵀ of a symmetric matrix (its lower triangle is what is read),
  * blocked as LAPACK's dsytrd: each panel of reflectors is built with matrix-vector products (TypeScript),
- * the trailing block's lower triangle is updated by GEMMs, S₂₂ −= V·Wᵀ + W·Vᵀ, and Q is accumulated with GEMMs. The reflectors
- * are kept in the reduced rows and every work buffer is reused, so beyond S's copy (none with `overwrite`,
- * which leaves S's array holding the reflectors) and Q the reduction allocates O(n·PANEL).
+ * the trailing block's lower triangle is updated by GEMMs, S₂₂ −= V·Wᵀ + W·Vᵀ, and Q is accumulated
+ * with GEMMs. The reflectors are kept in the reduced rows and every work buffer is reused, so beyond
+ * S's copy (none with `overwrite`, which leaves S's array holding the reflectors) and Q the reduction
+ * allocates O(n·PANEL).
  * (The unblocked reduction in core/eigen.ts is several times slower at m = 768; this belongs there in time.)
  */
 export async function tridiagonalizeBlocked(s: Matrix, options: { overwrite?: boolean } = {}): Promise<TridiagonalForm> {
