@@ -313,18 +313,16 @@ async function linearCkaImpl(x0: Matrix, y0: Matrix, debiased: boolean, options:
   const n = x0.rows;
   const useGram = options.route ? options.route === 'gram' : gramIsCheaper(n, x0.cols, y0.cols);
   const backend = options.backend;
+  // Validation (non-finite cells, extreme magnitudes) rides on the centring, on either route.
+  const xc = centredChecked(x0, 'X', label);
+  const yc = centredChecked(y0, 'Y', label);
   let value: number;
   if (useGram) {
     // Kernels of the centred data are already double-centred. Neither kernel is held whole: their upper
-    // panels are folded into the statistics in pairs as they arrive. Validation rides on the centring.
-    const xc = centredChecked(x0, 'X', label);
-    const yc = centredChecked(y0, 'Y', label);
+    // panels are folded into the statistics in pairs as they arrive.
     value = ckaFromStats(await kernelStatsPaired(xc, yc, backend), debiased, label);
   } else {
-    const [x, y] = checkPair(x0, y0, label, debiased ? 4 : 2);
     // ⟨K, L⟩ = ‖XcᵀYc‖²_F, ⟨K, K⟩ = ‖XcᵀXc‖²_F; diagonals and row sums of K, L from the rows of Xc, Yc.
-    const xc = centred(x);
-    const yc = centred(y);
     const kl = sumSquares(await matmul(xc, yc, { transA: true, backend }));
     const kk = sumSquares(await matmul(xc, xc, { transA: true, backend }));
     const ll = sumSquares(await matmul(yc, yc, { transA: true, backend }));

@@ -114,12 +114,14 @@ test('linear CKA over several Gram panels equals the feature route (600 stimuli:
   }
 });
 
-test('the Gram route rescales extreme magnitudes exactly (2^±600 gives the bit-identical value)', async () => {
-  for (const debiased of [false, true]) {
-    const plain = (await linearCka(X, Y, { debiased, route: 'gram' })).value;
-    for (const f of [2 ** 600, 2 ** -600]) {
-      const scaled = matrix(X.rows, X.cols, Float64Array.from(X.data, (v) => v * f));
-      assert.equal((await linearCka(scaled, Y, { debiased, route: 'gram' })).value, plain, `debiased=${debiased}, factor 2^${Math.log2(f)}`);
+test('both routes rescale extreme magnitudes exactly (2^±600 gives the bit-identical value)', async () => {
+  for (const route of ['gram', 'features'] as const) {
+    for (const debiased of [false, true]) {
+      const plain = (await linearCka(X, Y, { debiased, route })).value;
+      for (const f of [2 ** 600, 2 ** -600]) {
+        const scaled = matrix(X.rows, X.cols, Float64Array.from(X.data, (v) => v * f));
+        assert.equal((await linearCka(scaled, Y, { debiased, route })).value, plain, `${route}, debiased=${debiased}, factor 2^${Math.log2(f)}`);
+      }
     }
   }
 });
