@@ -19,7 +19,7 @@ function walk(folder: string, base = folder): string[] {
 
 test('one card per folder of data/, listing every file except our notes (SOURCE.md, ALIGNMENT.md)', () => {
   const folders = readdirSync(dataRoot).filter((f) => statSync(join(dataRoot, f)).isDirectory()).sort();
-  assert.equal(folders.length, 17);
+  assert.equal(folders.length, 20);
   assert.deepEqual(listDatasets().map((c) => c.folder).sort(), folders);
   for (const card of listDatasets()) {
     const files = walk(join(dataRoot, card.folder)).filter((f) => f !== 'SOURCE.md' && f !== 'ALIGNMENT.md').sort();

@@ -1,8 +1,9 @@
 // The cards of the vendored data sets under data/: files with their sha256, citation, licence, columns.
 // Generated once from data/ (sha256 of each file except SOURCE.md); test/data/registry.test.ts recomputes them.
 import type { DatasetCard } from '../registry.ts';
+import { VISION_DATASET_CARDS } from './vision-cards.ts';
 
-/** Every vendored data set, one card per folder of data/. */
+/** Every vendored data set, one card per folder of data/ (the vision sets from vision-cards.ts last). */
 export const DATASET_CARDS: readonly DatasetCard[] = [
   {
     id: 'simlex999',
@@ -373,4 +374,5 @@ export const DATASET_CARDS: readonly DatasetCard[] = [
     },
     description: 'Harmful and harmless instruction splits (JSON) and the raw benchmark files; for representation analysis only.',
   },
+  ...VISION_DATASET_CARDS,
 ];
