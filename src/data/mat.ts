@@ -31,7 +31,7 @@ export function parseMat(bytes: Uint8Array, options: { file?: string } = {}): Re
   if (bytes.length === 0) fail('empty file');
   const text = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(116, bytes.length)));
   if (text.startsWith('MATLAB 7.3') || hasHdf5Signature(bytes)) {
-    fail('MATLAB v7.3 (HDF5) .mat files are not supported; re-save with save(..., \'-v7\')');
+    fail('MATLAB v7.3 (HDF5) .mat file: this reader takes MATLAB v5; v7.3 files are read by the HDF5 reader');
   }
   const notMat = 'not a MATLAB v5 .mat file (no "MATLAB" header text; MATLAB v4 files are not supported)';
   if (bytes.length < HEADER_BYTES && !text.startsWith('MATLAB')) fail(notMat);
@@ -44,7 +44,7 @@ export function parseMat(bytes: Uint8Array, options: { file?: string } = {}): Re
   const littleEndian = indicator === 'IM';
   const buf = matBuffer(bytes, littleEndian, file);
   const version = buf.view.getUint16(124, littleEndian);
-  if (version === 0x0200) fail('MATLAB v7.3 (HDF5) .mat files are not supported; re-save with save(..., \'-v7\')');
+  if (version === 0x0200) fail('MATLAB v7.3 (HDF5) .mat file: this reader takes MATLAB v5; v7.3 files are read by the HDF5 reader');
   if (version !== 0x0100) fail(`unsupported .mat version 0x${version.toString(16).padStart(4, '0')} at byte 124 (0x0100 is read)`);
 
   const out: Record<string, MatValue> = {};

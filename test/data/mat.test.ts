@@ -173,6 +173,8 @@ test('errors: empty, not a .mat, v7.3, bad version, truncated, corrupt compressi
   const v73 = good.slice();
   v73.set(new TextEncoder().encode('MATLAB 7.3 MAT-file'), 0);
   expectInput(v73, /v7\.3/);
+  const hdf5 = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/mat73/small_v73.mat', import.meta.url))));
+  expectInput(hdf5, /MATLAB v7\.3 \(HDF5\) \.mat file: this reader takes MATLAB v5; v7\.3 files are read by the HDF5 reader/);
   const badVersion = good.slice();
   badVersion[124] = 7;
   expectInput(badVersion, /version/);

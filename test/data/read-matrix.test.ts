@@ -41,7 +41,7 @@ test('missing file, folder, unsupported extension: InputError naming the path as
   const missing = join(dir, 'nope.csv');
   await assert.rejects(readMatrix(missing), (e: unknown) => e instanceof InputError && e.message === `${missing}: file not found`);
   await assert.rejects(readMatrix(join(dir, 'folder.csv')), /is a directory/);
-  await assert.rejects(readMatrix('x.npz'), /x\.npz: unsupported file type '\.npz'/);
+  await assert.rejects(readMatrix('x.mat'), /x\.mat: unsupported file type '\.mat'/);
 });
 
 test('cellError points at the line and field of a text cell, the row and column of an .npy cell', async () => {
