@@ -6,7 +6,7 @@ import { matrix, type Matrix } from '../core/matrix.ts';
 import { loadHarmfulHarmless } from '../data/datasets/harmful-harmless.ts';
 import { aqi } from '../measures/aqi.ts';
 import type { Score } from '../measures/score.ts';
-import { SINGLE_LAYER, type WordModel } from '../models/word-model.ts';
+import { seesTexts, SINGLE_LAYER, type WordModel } from '../models/word-model.ts';
 import { scoreByLayer } from './layers.ts';
 import { missingExamples, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
 
@@ -37,7 +37,7 @@ export function aqiBenchmark(): Benchmark & { method: string } {
     method: AQI_METHOD,
     subject: { kind: 'run-model' },
     datasets: ['harmful_harmless_instructions'],
-    supports: (model) => model.kind === 'embedding',
+    supports: (model) => seesTexts(model),
     run: async (model, options) => {
       const data = loadHarmfulHarmless();
       const outcome = await scoreInstructions(model, data.harmful.map((i) => i.text), data.harmless.map((i) => i.text), options);

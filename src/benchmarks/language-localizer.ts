@@ -59,7 +59,7 @@ export function restrictToUnits(model: EmbeddingModel, selection: LanguageUnits)
   const width = selection.n_selected;
   return {
     kind: 'embedding', id: model.id, revision: `${model.revision}#${selection.measure}`, dimensions: width,
-    layers: ['language units'], defaultLayer: 0,
+    layers: ['language units'], defaultLayer: 0, modalities: model.modalities,
     async vectors(items): Promise<ItemVectors> {
       const data = new Float32Array(items.length * width);
       let offset = 0;

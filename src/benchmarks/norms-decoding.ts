@@ -6,7 +6,7 @@ import { matrix } from '../core/matrix.ts';
 import { loadNormsSet, NORM_SETS } from '../data/datasets/norms.ts';
 import { heldOutPredictions } from '../measures/encode.ts';
 import { pairedCorrelations } from '../measures/paired-correlation.ts';
-import type { WordModel } from '../models/word-model.ts';
+import { seesTexts, type WordModel } from '../models/word-model.ts';
 import { scoreByLayer } from './layers.ts';
 import { scoreRatings } from './rater-scoring.ts';
 import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
@@ -29,7 +29,7 @@ export function normsDecodingBenchmark(setId: string): Benchmark {
     method: NORMS_METHOD,
     subject: { kind: 'run-model' },
     datasets: [set.dataset],
-    supports: (model) => model.kind === 'embedding' || (model.kind === 'rater' && model.scaleIds.includes(set.id)),
+    supports: (model) => seesTexts(model) || (model.kind === 'rater' && model.scaleIds.includes(set.id)),
     run: async (model, options) => {
       const data = loadNormsSet(set.id);
       const outcome = model.kind === 'rater'

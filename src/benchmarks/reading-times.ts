@@ -9,7 +9,7 @@ import { bootstrapIndices, percentileInterval } from '../core/resample.ts';
 import { gpt3Surprisals, loadNaturalStories, loadSubtlexCounts, wordCore, type NaturalStories } from '../data/datasets/natural-stories.ts';
 import { deltaRSquared, moments, partialCorrelation, poolMoments, type Moments } from '../measures/linear-regression.ts';
 import type { Score } from '../measures/score.ts';
-import type { WordModel } from '../models/word-model.ts';
+import { seesTexts, type WordModel } from '../models/word-model.ts';
 import type { WordSurprisals } from '../models/hf/surprisal.ts';
 import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
 
@@ -120,7 +120,7 @@ export type SurprisalModel = WordModel & { causal: boolean; surprisals(words: re
 /** Whether the model is a causal language model with per-word surprisal. */
 export function isSurprisalModel(model: WordModel): model is SurprisalModel {
   const m = model as Partial<SurprisalModel>;
-  return model.kind === 'embedding' && m.causal === true && typeof m.surprisals === 'function';
+  return seesTexts(model) && m.causal === true && typeof m.surprisals === 'function';
 }
 
 /** The model's surprisal of every word of `data` (each story's tokens joined by single spaces), in data order. */

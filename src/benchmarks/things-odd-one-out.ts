@@ -4,7 +4,7 @@
 import { createRng, type Rng } from '../core/random.ts';
 import { bootstrap, percentileInterval } from '../core/resample.ts';
 import { withCeiling, type Score } from '../measures/score.ts';
-import type { WordModel } from '../models/word-model.ts';
+import { seesTexts, type WordModel } from '../models/word-model.ts';
 import type { Benchmark, BenchmarkOptions, BenchmarkOutcome } from './benchmark.ts';
 import { coveredConcepts, loadThingsData, runOnAllConcepts, sposeRows } from './things-concepts.ts';
 
@@ -76,7 +76,7 @@ export function thingsOddOneOutBenchmark(): Benchmark {
       'largest probability), which a deterministic model can exceed. Extra: the mean SPoSE probability of the model\u2019s choice.',
     subject: { kind: 'run-model' },
     datasets: ['things_concepts', 'things_spose_embedding'],
-    supports: (model) => model.kind === 'embedding',
+    supports: (model) => seesTexts(model),
     run: runOnAllConcepts(scoreOddOneOut),
   };
 }

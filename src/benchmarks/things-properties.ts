@@ -6,6 +6,7 @@ import { scoreByLayer } from './layers.ts';
 import { DECODE_FOLDS } from './norms-decoding.ts';
 import { loadThingsData } from './things-concepts.ts';
 import { decodeProperties } from './things-property-decode.ts';
+import { seesTexts } from '../models/word-model.ts';
 
 /**
  * The properties decoded together: those of one file share their rows (animacy.csv has every value), so one
@@ -35,7 +36,7 @@ export function thingsPropertyBenchmark(name: string): Benchmark {
       'means (Pearson alongside), 95% CI by bootstrap over concepts; no ceiling (rater-level data not shipped).',
     subject: { kind: 'run-model' },
     datasets: ['things_concepts', 'things_property_ratings'],
-    supports: (model) => model.kind === 'embedding',
+    supports: (model) => seesTexts(model),
     run: async (model, options) => {
       const { concepts } = loadThingsData();
       const ids = concepts.map((c) => c.id);

@@ -5,7 +5,7 @@ import { pearson, spearman } from '../core/correlation.ts';
 import { createRng } from '../core/random.ts';
 import { percentileInterval } from '../core/resample.ts';
 import type { Score } from '../measures/score.ts';
-import type { WordModel } from '../models/word-model.ts';
+import { seesTexts, type WordModel } from '../models/word-model.ts';
 import { scatterOf, type Benchmark, type Scatter, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
 import { applyRsaTransform, transformSuffix } from './rsa-transform.ts';
 import { coveredConcepts, loadThingsData, pairDots, runOnAllConcepts, sposeRows } from './things-concepts.ts';
@@ -33,7 +33,7 @@ export function thingsRsaBenchmark(): Benchmark {
       `bootstrap over concepts (pairs of a concept with its own copy dropped; at most ${THINGS_RSA_BOOTSTRAP} resamples); no noise ceiling (no per-subject data).`,
     subject: { kind: 'run-model' },
     datasets: ['things_concepts', 'things_spose_embedding'],
-    supports: (model) => model.kind === 'embedding',
+    supports: (model) => seesTexts(model),
     run: runOnAllConcepts(scoreThingsRsa),
   };
 }

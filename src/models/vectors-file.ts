@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../core/input-error.ts';
 import { meanVectors } from './item-words.ts';
-import { SINGLE_LAYER, type EmbeddingModel, type ItemVectors } from './word-model.ts';
+import { SINGLE_LAYER, textsOnly, type EmbeddingModel, type ItemVectors } from './word-model.ts';
 
 /** A model read from a vectors file, with what was odd about the file (zero vectors, duplicate words). */
 export interface VectorsFileModel extends EmbeddingModel {
@@ -127,7 +127,8 @@ export function loadVectorsFile(path: string, id = `vectors:${path}`): VectorsFi
     vector: lookup,
     layers: SINGLE_LAYER,
     defaultLayer: 0,
-    vectors: async (items: readonly string[]): Promise<ItemVectors> => meanVectors(items, lookup, dims),
+    modalities: ['text'],
+    vectors: async (items): Promise<ItemVectors> => meanVectors(textsOnly(items, id), lookup, dims),
   };
 }
 

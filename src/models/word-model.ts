@@ -1,9 +1,12 @@
-// What a model gives the word-level benchmarks: a vector per item, or a rating it recorded earlier.
+// The one model interface: a model maps stimuli (texts or pictures) to activations per layer, or answers as
+// a participant (recorded ratings, a rater model).
+import { InputError } from '../core/input-error.ts';
 import type { Matrix } from '../core/matrix.ts';
+import { isImage, type ImageStimulus, type Modality, type Stimulus } from '../core/stimulus.ts';
 
-/** Vectors for a list of items, one row per item, with what was and was not covered. */
+/** Vectors for a list of items (stimuli), one row per item, with what was and was not covered. */
 export interface ItemVectors {
-  /** items.length × dimensions, float32; rows of uncovered items are all zeros. */
+  /** items.length × the layer's width, float32; rows of uncovered items are all zeros. */
   matrix: Matrix;
   /** covered[i]: every word of item i is in the vocabulary (multi-word items: the mean of their words). */
   covered: boolean[];
@@ -13,20 +16,48 @@ export interface ItemVectors {
   missingWords: string[];
 }
 
-/** A model that maps words and texts to vectors: word vectors (one layer) or a transformer (every layer). */
+/**
+ * A model that maps stimuli to vectors at each of its layers: word vectors (texts, one layer), a transformer
+ * (texts or pictures, every layer), recorded activations (features files), or a weight-free picture baseline.
+ */
 export interface EmbeddingModel {
   readonly kind: 'embedding';
-  /** The model id as the user gave it, e.g. 'glove', 'vectors:my.txt' or 'hf:./bert'. */
+  /** The model id as the user gave it, e.g. 'glove', 'vectors:my.txt', 'hf:./bert' or 'gabor'. */
   readonly id: string;
-  /** Content identity: a sha256 (hex) of the weights or file, part of every cache key. */
+  /** Content identity: a sha256 (hex) of the weights or file, or the parameters of a fixed model; part of every cache key. */
   readonly revision: string;
+  /** Width of the default layer (layers of picture models differ in width: see ItemVectors.matrix). */
   readonly dimensions: number;
   /** Names of the layers in order (word-vector models have one, 'vectors'; transformers: embeddings, layer 1, …). */
   readonly layers: readonly string[];
   /** The layer used when none is chosen (the last). */
   readonly defaultLayer: number;
+  /** What it can be shown: texts, pictures, or both (a features folder, a CLIP tower of the user's choice). */
+  readonly modalities: readonly Modality[];
+  /** How stimuli become vectors (image preprocessing, pooling, baseline parameters), for the provenance of every score. */
+  readonly preprocessing?: Record<string, unknown>;
+  /** Whether it has vectors for any of the stimuli with these names (a features folder); absent means every stimulus of its modalities. */
+  covers?(names: readonly string[]): boolean;
   /** Vectors of items at a layer (default: defaultLayer); word vectors lower-case first when the vocabulary is lower-case. */
-  vectors(items: readonly string[], layer?: number): Promise<ItemVectors>;
+  vectors(items: readonly Stimulus[], layer?: number): Promise<ItemVectors>;
+}
+
+/** Whether a model can be shown texts (word vectors, text transformers, a features folder of texts). */
+export function seesTexts(model: WordModel): model is EmbeddingModel {
+  return model.kind === 'embedding' && model.modalities.includes('text');
+}
+
+/** Whether a model can be shown pictures. */
+export function seesImages(model: WordModel): model is EmbeddingModel {
+  return model.kind === 'embedding' && model.modalities.includes('image');
+}
+
+/** The stimuli as texts, for a model that sees only texts; InputError (on `--model`) at the first picture. */
+export function textsOnly(items: readonly Stimulus[], modelId: string): string[] {
+  return items.map((item) => {
+    if (isImage(item)) throw new InputError(`${modelId} sees only texts, not pictures such as ${item.name} (${item.source})`, { file: '--model' });
+    return item;
+  });
 }
 
 /** The layer list of a model with a single vector per word. */
@@ -79,3 +110,11 @@ export interface RaterModel {
 
 /** Any model the runner can score. */
 export type WordModel = EmbeddingModel | RecordedModel | RaterModel;
+
+/** The stimuli as pictures, for a model that sees only pictures; InputError (on `option`, default `--model`) at the first text. */
+export function imagesOnly(items: readonly Stimulus[], modelId: string, option = '--model'): ImageStimulus[] {
+  return items.map((item) => {
+    if (!isImage(item)) throw new InputError(`${modelId} sees only pictures, not texts such as '${item}'`, { file: option });
+    return item;
+  });
+}

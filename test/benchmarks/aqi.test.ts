@@ -13,7 +13,7 @@ import { aqi } from '../../src/measures/aqi.ts';
 import { memoryStore } from '../../src/models/answer-store.ts';
 import { loadGlove } from '../../src/models/glove.ts';
 import { loadHfModel, type HfModel } from '../../src/models/hf/hf-model.ts';
-import { SINGLE_LAYER, type EmbeddingModel, type RaterModel } from '../../src/models/word-model.ts';
+import { SINGLE_LAYER, textsOnly, type EmbeddingModel, type RaterModel } from '../../src/models/word-model.ts';
 import { loadHarmfulHarmless } from '../../src/data/datasets/harmful-harmless.ts';
 import { buildTinyBert } from '../../test-support/tiny-models/tiny-bert.ts';
 
@@ -66,10 +66,10 @@ test('instructionWords: lower-cased runs of letters and digits', () => {
 /** A 2-d word-vector model over a fixed vocabulary (lower-case look-up). */
 function toyModel(words: Record<string, [number, number]>): EmbeddingModel {
   return {
-    kind: 'embedding', id: 'vectors:toy', revision: 'toy', dimensions: 2, layers: SINGLE_LAYER, defaultLayer: 0,
+    kind: 'embedding', id: 'vectors:toy', revision: 'toy', dimensions: 2, layers: SINGLE_LAYER, defaultLayer: 0, modalities: ['text'],
     vectors: async (items) => {
       const data = new Float32Array(items.length * 2);
-      const covered = items.map((w, i) => {
+      const covered = textsOnly(items, 'vectors:toy').map((w, i) => {
         const v = words[w.toLowerCase()];
         if (v) data.set(v, i * 2);
         return v !== undefined;

@@ -85,7 +85,7 @@ function scriptedModel(): SurprisalModel & { calls: string[][]; returned: Float6
   const calls: string[][] = [];
   const returned: Float64Array[] = [];
   return {
-    kind: 'embedding', id: 'scripted', revision: 'r', dimensions: 1, layers: ['x'], defaultLayer: 0, causal: true,
+    kind: 'embedding', id: 'scripted', revision: 'r', dimensions: 1, layers: ['x'], defaultLayer: 0, modalities: ['text'], causal: true,
     vectors: () => Promise.reject(new Error('not used')),
     surprisals: async (words): Promise<WordSurprisals> => {
       calls.push([...words]);
@@ -98,7 +98,7 @@ function scriptedModel(): SurprisalModel & { calls: string[][]; returned: Float6
 }
 
 test('hf: supports only causal models with surprisals; run() regresses exactly the per-word values the model returned', async () => {
-  const glove: WordModel = { kind: 'embedding', id: 'glove', revision: 'r', dimensions: 1, layers: ['vectors'], defaultLayer: 0, vectors: () => Promise.reject(new Error('no')) };
+  const glove: WordModel = { kind: 'embedding', id: 'glove', revision: 'r', dimensions: 1, layers: ['vectors'], defaultLayer: 0, modalities: ['text'], vectors: () => Promise.reject(new Error('no')) };
   assert.equal(modelBenchmark.supports(glove), false);
   const notCausal: WordModel = Object.assign(scriptedModel(), { causal: false });
   assert.equal(modelBenchmark.supports(notCausal), false);

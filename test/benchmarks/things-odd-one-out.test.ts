@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createRng } from '../../src/core/random.ts';
 import { matrix } from '../../src/core/matrix.ts';
 import { loadGlove } from '../../src/models/glove.ts';
-import { SINGLE_LAYER, type EmbeddingModel } from '../../src/models/word-model.ts';
+import { SINGLE_LAYER, textsOnly, type EmbeddingModel } from '../../src/models/word-model.ts';
 import { loadSposeEmbedding, loadThingsConcepts } from '../../src/data/datasets/things.ts';
 import { drawTriplets, oddOneOut, sposeChoiceProbabilities, thingsOddOneOutBenchmark, THINGS_TRIPLETS } from '../../src/benchmarks/things-odd-one-out.ts';
 
@@ -74,10 +74,10 @@ test('GloVe: triplets, accuracy and its interval exactly as numpy; probability a
 test('three concepts by hand: one triplet, the model keeps cat and dog, SPoSE probabilities from the rows', async () => {
   const vectors = new Map([['cat', [1, 0]], ['dog', [1, 0.1]], ['hammer', [0, 1]]]);
   const model: EmbeddingModel = {
-    kind: 'embedding', id: 'fake', revision: 'fake-1', dimensions: 2, layers: SINGLE_LAYER, defaultLayer: 0,
+    kind: 'embedding', id: 'fake', revision: 'fake-1', dimensions: 2, layers: SINGLE_LAYER, defaultLayer: 0, modalities: ['text'],
     vectors: async (items) => {
       const data = new Float32Array(items.length * 2);
-      const covered = items.map((w, i) => (vectors.has(w) ? (data.set(vectors.get(w)!, 2 * i), true) : false));
+      const covered = textsOnly(items, 'fake').map((w, i) => (vectors.has(w) ? (data.set(vectors.get(w)!, 2 * i), true) : false));
       return { matrix: matrix(items.length, 2, data), covered, multiWord: 0, missingWords: [] };
     },
   };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { matrix } from '../../src/core/matrix.ts';
-import { SINGLE_LAYER, type EmbeddingModel } from '../../src/models/word-model.ts';
+import { SINGLE_LAYER, textsOnly, type EmbeddingModel } from '../../src/models/word-model.ts';
 import { loadThingsConcepts } from '../../src/data/datasets/things.ts';
 import { decodeNorms } from '../../src/benchmarks/norms-decoding.ts';
 import { thingsPropertyBenchmark, thingsPropertyBenchmarks } from '../../src/benchmarks/things-properties.ts';
@@ -31,10 +31,10 @@ function fakeModel(feature: Map<string, number>, extra: string[] = []): Embeddin
     if ((i % 6 === 0 && unique.has(c.word)) || extra.includes(c.id)) table.set(c.word, [feature.get(c.id) ?? 0, Math.sin(i) * 1e-3]);
   });
   return {
-    kind: 'embedding', id: 'fake', revision: `fake-${extra.length}`, dimensions: 2, layers: SINGLE_LAYER, defaultLayer: 0,
+    kind: 'embedding', id: 'fake', revision: `fake-${extra.length}`, dimensions: 2, layers: SINGLE_LAYER, defaultLayer: 0, modalities: ['text'],
     vectors: async (items) => {
       const data = new Float32Array(items.length * 2);
-      const covered = items.map((w, i) => (table.has(w) ? (data.set(table.get(w)!, 2 * i), true) : false));
+      const covered = textsOnly(items, 'fake').map((w, i) => (table.has(w) ? (data.set(table.get(w)!, 2 * i), true) : false));
       return { matrix: matrix(items.length, 2, data), covered, multiWord: 0, missingWords: [] };
     },
   };

@@ -9,7 +9,7 @@ import { bootstrapOverStimuli } from '../../src/measures/rdm-inference.ts';
 import { loadGlove } from '../../src/models/glove.ts';
 import { memoryStore } from '../../src/models/answer-store.ts';
 import { loadHfModel, type HfModel } from '../../src/models/hf/hf-model.ts';
-import { SINGLE_LAYER, type EmbeddingModel } from '../../src/models/word-model.ts';
+import { SINGLE_LAYER, textsOnly, type EmbeddingModel } from '../../src/models/word-model.ts';
 import { loadThingsConcepts, loadSposeEmbedding } from '../../src/data/datasets/things.ts';
 import { thingsRsaBenchmark, THINGS_RSA_BOOTSTRAP } from '../../src/benchmarks/things-rsa.ts';
 import { bootstrapSpearmanOverStimuli } from '../../src/benchmarks/things-rsa-bootstrap.ts';
@@ -38,10 +38,10 @@ function fakeModel(table: Map<string, number[]>, layers = 1): EmbeddingModel {
   const d = table.values().next().value!.length;
   return {
     kind: 'embedding', id: 'fake', revision: 'fake-1', dimensions: d,
-    layers: layers === 1 ? SINGLE_LAYER : Array.from({ length: layers }, (_, l) => `layer ${l}`), defaultLayer: layers - 1,
+    layers: layers === 1 ? SINGLE_LAYER : Array.from({ length: layers }, (_, l) => `layer ${l}`), defaultLayer: layers - 1, modalities: ['text'],
     vectors: async (items, layer = layers - 1) => {
       const data = new Float32Array(items.length * d);
-      const covered = items.map((item, i) => {
+      const covered = textsOnly(items, 'fake').map((item, i) => {
         const v = table.get(item.toLowerCase());
         if (v) data.set(v.map((x) => x * (layer + 1) + (layer === 0 ? 0 : x * x)), i * d);
         return v !== undefined;
