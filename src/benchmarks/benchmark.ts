@@ -35,6 +35,8 @@ export interface LayerScore {
   value: number;
   ci95?: [number, number];
   n: number;
+  /** The layer's value of each extra score of the row, e.g. { algonauts2019: 41.2 }. */
+  extra?: Record<string, number>;
 }
 
 /** Which layer the headline score comes from, and how it was chosen. */
@@ -82,7 +84,17 @@ export interface Benchmark {
   datasets: readonly string[];
   /** Whether the model can answer it (e.g. word vectors for a similarity benchmark); false: skipped. */
   supports(model: WordModel): boolean;
+  /** Why the model cannot answer it, for the list of skipped benchmarks (default: a generic sentence). */
+  skipReason?(model: WordModel): string;
   run(model: WordModel, options: BenchmarkOptions): Promise<BenchmarkOutcome>;
+}
+
+/** Thrown by a benchmark's run() when the model turns out unable to answer it (e.g. a features folder without these pictures): skipped, not failed. */
+export class BenchmarkSkipped extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'BenchmarkSkipped';
+  }
 }
 
 /** Run-wide settings a benchmark uses. */

@@ -79,6 +79,13 @@ function scorecard(results: RunResults): string {
       `<table>${tr([...SCORECARD_COLUMNS], 'th')}${s.results.map((r) => tr(scorecardCells(r), 'td', (c) => c >= 2)).join('')}</table>`,
     );
   }
+  const skipped = results.skipped ?? [];
+  if (skipped.length > 0) {
+    parts.push(
+      `<h3>Skipped: the model cannot answer these (${skipped.length})</h3>`,
+      `<ul>${skipped.map((s) => `<li><code>${escapeHtml(s.benchmark)}</code>: ${escapeHtml(s.reason)}</li>`).join('')}</ul>`,
+    );
+  }
   if (results.failures.length > 0) {
     parts.push(
       `<h3 class="fail">Failures (${results.failures.length})</h3>`,

@@ -28,6 +28,12 @@ const SECTIONS: { key: string; prefix: string; name: string }[] = [
   { key: 'reading', prefix: 'reading:', name: 'Reading times (Natural Stories)' },
   { key: 'turing', prefix: 'turing:', name: 'Turing RSA' },
   { key: 'safety', prefix: 'safety:', name: 'Latent safety geometry (AQI)' },
+  { key: 'vision-cichy92-evc', prefix: 'vision:cichy92:evc', name: 'Vision: Cichy 2014, 92 images, early visual cortex' },
+  { key: 'vision-cichy92-it', prefix: 'vision:cichy92:it', name: 'Vision: Cichy 2014, 92 images, IT' },
+  { key: 'vision-algonauts78-evc', prefix: 'vision:algonauts78:evc', name: 'Vision: Algonauts 2019, 78 images, early visual cortex' },
+  { key: 'vision-algonauts78-it', prefix: 'vision:algonauts78:it', name: 'Vision: Algonauts 2019, 78 images, IT' },
+  { key: 'vision-kriegeskorte92-it', prefix: 'vision:kriegeskorte92:human-it', name: 'Vision: Kriegeskorte 2008, 92 images, human IT' },
+  { key: 'vision-kriegeskorte92-judgments', prefix: 'vision:kriegeskorte92:judgments', name: 'Vision: Kriegeskorte 2008, 92 images, similarity judgments' },
 ];
 
 /** The section key and heading of a benchmark id: by its prefix 'wordsim:', 'norms:', 'recorded:', else 'other'. */
@@ -89,7 +95,7 @@ function fit(cell: string, width: number): string {
 }
 
 /**
- * The scorecard as aligned plain text: a title line, then per section a heading and the rows, then failures.
+ * The scorecard as aligned plain text: a title line, then per section a heading and the rows, then what was skipped and what failed.
  * `width` caps the line length by shortening the benchmark title (and then the measure) column; `color` makes headings bold.
  */
 export function formatScorecard(results: RunResults, options: { color?: boolean; width?: number } = {}): string {
@@ -128,6 +134,11 @@ export function formatScorecard(results: RunResults, options: { color?: boolean;
       lines.push('', bold(heading, color), bold(header, color), rule);
       for (const row of rows[i]) lines.push(line(row));
     });
+  }
+  const skipped = results.skipped ?? [];
+  if (skipped.length > 0) {
+    lines.push('', bold(`Skipped: the model cannot answer these (${skipped.length}):`, color));
+    for (const s of skipped) lines.push(`  ${s.benchmark}: ${s.reason}`);
   }
   if (results.failures.length > 0) {
     lines.push('', bold(`Failures (${results.failures.length}):`, color));

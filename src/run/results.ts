@@ -5,7 +5,7 @@ import type { RaterUsage } from '../models/word-model.ts';
 export type { Coverage, LayerScore, LayerUsed, Scatter };
 
 /** Bumped whenever a field changes meaning or is removed. */
-export const RESULTS_SCHEMA_VERSION = 1;
+export const RESULTS_SCHEMA_VERSION = 2;
 
 /**
  * One row of the scorecard: a benchmark's outcome (score, extra scores, coverage, scatter, layer profile,
@@ -19,12 +19,20 @@ export interface BenchmarkResult extends Omit<BenchmarkOutcome, 'scored'> {
   title: string;
   /** Suite id, e.g. 'core'. */
   suite: string;
-  model: { id: string; revision: string };
+  model: ScoredModel;
   /** How the number is computed. */
   method?: string;
   /** Seconds spent, and whether the value came from the cache. */
   seconds: number;
   cached: boolean;
+}
+
+/** What was scored: its id, its content revision and, for picture models, how pictures became activations. */
+export interface ScoredModel {
+  id: string;
+  revision: string;
+  /** Image preprocessing, pooling or baseline parameters (EmbeddingModel.preprocessing). */
+  preprocessing?: Record<string, unknown>;
 }
 
 /** results.json. */
@@ -34,12 +42,13 @@ export interface RunResults {
   tool: { name: 'attune'; version: string };
   created: string;
   suite: string;
-  model: { id: string; revision: string };
+  model: ScoredModel;
   seed: number;
   results: BenchmarkResult[];
-  /** Benchmarks that could not run, with why (e.g. no covered items). */
-  /** Benchmarks that did not give a result: skipped, failed, or (input: true) refused the model or data as bad input. */
+  /** Benchmarks that failed, or (input: true) refused the model or data as bad input. */
   failures: { benchmark: string; error: string; input?: boolean }[];
+  /** Benchmarks the model cannot answer (e.g. reading times for word vectors, pictures for a text model), with why. */
+  skipped: { benchmark: string; reason: string }[];
   /** For a rater model (openai:): requests, cached answers, tokens and cost (with a price table) of this run. */
   usage?: RaterUsage;
 }

@@ -1,10 +1,11 @@
 // The runner: resolve the model, run a suite's benchmarks one by one with progress, reuse cached
 // outcomes (keyed by benchmark version, model revision, data checksums and seed), collect RunResults.
-import type { Benchmark, BenchmarkOutcome, LayerChoice, Subject } from '../benchmarks/benchmark.ts';
+import { BenchmarkSkipped, type Benchmark, type BenchmarkOutcome, type LayerChoice, type Subject } from '../benchmarks/benchmark.ts';
 import { getSuite } from '../benchmarks/suites.ts';
 import { verifyDataset } from '../data/registry.ts';
 import { memoryStore } from '../models/answer-store.ts';
-import type { Pooling } from '../models/hf/pooling.ts';
+import type { Tower } from '../models/hf/hf-kind.ts';
+import type { PoolingChoice } from '../models/resolve-model.ts';
 import type { WordModel } from '../models/word-model.ts';
 import { InputError } from '../core/input-error.ts';
 import { InvalidInputError } from '../measures/errors.ts';
@@ -12,7 +13,7 @@ import { openCache, type Cache } from './cache.ts';
 import { cacheKey, sha256Bytes } from './cache-key.ts';
 import type { Rdm92Candidate } from '../benchmarks/rdm92.ts';
 import { createProgress } from './progress.ts';
-import { RESULTS_SCHEMA_VERSION, type BenchmarkResult, type RunResults } from './results.ts';
+import { RESULTS_SCHEMA_VERSION, type BenchmarkResult, type RunResults, type ScoredModel } from './results.ts';
 import { openSubject, type SubjectOptions } from './subjects.ts';
 import { toolVersion } from './tool-version.ts';
 import { fromStorable, toStorable } from './storable-json.ts';
@@ -31,8 +32,10 @@ export interface RunOptions {
   progress?: 'auto' | 'lines' | 'off';
   /** Layer(s) of a multi-layer model to score (default: its last layer). */
   layers?: LayerChoice;
-  /** hf: token pooling (default mean). */
-  pooling?: Pooling;
+  /** hf: pooling (text: mean by default; pictures: by layer kind). */
+  pooling?: PoolingChoice;
+  /** A two-tower hf: model's tower. */
+  tower?: Tower;
   /** Forbid the network for models. */
   offline?: boolean;
   /** Progress of long model computations (texts done, total). */
@@ -51,7 +54,7 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
   const layers = options.layers ?? 'default';
   const cache = options.cacheDir === false ? undefined : openCache(options.cacheDir);
   const modelOptions: SubjectOptions = {
-    cacheDir: options.cacheDir, store: cache ?? memoryStore(), pooling: options.pooling, offline: options.offline, onProgress: options.onModelProgress,
+    cacheDir: options.cacheDir, store: cache ?? memoryStore(), pooling: options.pooling, tower: options.tower, offline: options.offline, onProgress: options.onModelProgress,
   };
   let runModel: WordModel;
   try {
@@ -68,12 +71,13 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
   });
   const results: BenchmarkResult[] = [];
   const failures: RunResults['failures'] = [];
+  const skipped: RunResults['skipped'] = [];
   const subjects = new Map<string, WordModel>();
   try {
     for (const benchmark of benchmarks) {
       const model = await subjectFor(benchmark.subject, runModel, subjects, modelOptions);
       if (!benchmark.supports(model)) {
-        failures.push({ benchmark: benchmark.id, error: `skipped: model '${model.id}' cannot answer it` });
+        skipped.push({ benchmark: benchmark.id, reason: benchmark.skipReason?.(model) ?? `model '${model.id}' cannot answer it` });
         progress.step(benchmark.title, 'skipped');
         continue;
       }
@@ -84,10 +88,15 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
         const { scored, ...rest } = outcome;
         results.push({
           benchmark: benchmark.id, title: benchmark.title, suite: suite.id,
-          model: scored ?? { id: model.id, revision: model.revision }, ...rest, ...(benchmark.method ? { method: benchmark.method } : {}), seconds, cached,
+          model: scored ?? scoredModel(model), ...rest, ...(benchmark.method ? { method: benchmark.method } : {}), seconds, cached,
         });
         progress.step(benchmark.title, cached ? 'cached' : `${seconds.toFixed(1)} s`);
       } catch (error) {
+        if (error instanceof BenchmarkSkipped) {
+          skipped.push({ benchmark: benchmark.id, reason: error.message });
+          progress.step(benchmark.title, 'skipped');
+          continue;
+        }
         failures.push({ benchmark: benchmark.id, error: error instanceof Error ? error.message : String(error), ...(error instanceof InputError || error instanceof InvalidInputError ? { input: true } : {}) });
         progress.step(benchmark.title, 'failed');
       }
@@ -99,9 +108,15 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
   return {
     schema: 'attune-results', schema_version: RESULTS_SCHEMA_VERSION,
     tool: { name: 'attune', version: toolVersion() }, created: new Date().toISOString(),
-    suite: suite.id, model: { id: runModel.id, revision: runModel.revision }, seed, results, failures,
+    suite: suite.id, model: scoredModel(runModel), seed, results, failures, skipped,
     ...(runModel.kind === 'rater' ? { usage: runModel.usage() } : {}),
   };
+}
+
+/** The provenance of a model in the results: id, revision and (picture models) its preprocessing. */
+function scoredModel(model: WordModel): ScoredModel {
+  const preprocessing = model.kind === 'embedding' ? model.preprocessing : undefined;
+  return { id: model.id, revision: model.revision, ...(preprocessing ? { preprocessing } : {}) };
 }
 
 /** The model answering a benchmark: the run's model, or a recorded file (opened once per run). */

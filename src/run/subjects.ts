@@ -12,7 +12,8 @@ export async function openSubject(subject: Subject, modelId: string, subjectOpti
   const { cacheDir, ...rest } = subjectOptions;
   const options: ResolveModelOptions = typeof cacheDir === 'string' ? { ...rest, cacheDir } : rest;
   if (subject.kind === 'run-model' || subject.kind === 'fixed') return resolveModel(modelId, options);
-  const model = await resolveModel(`recorded:${datasetFile(subject.dataset, subject.file)}`, options);
+  const { tower: _tower, pooling: _pooling, ...recordedOptions } = options;
+  const model = await resolveModel(`recorded:${datasetFile(subject.dataset, subject.file)}`, recordedOptions);
   if (model.kind !== 'recorded') throw new Error(`${subject.file} did not open as recorded answers`);
   return renamed(model, `recorded:data/${subject.dataset}/${subject.file}`);
 }

@@ -44,7 +44,15 @@ export async function readRun(dir: string, id: string): Promise<RunResults | und
   } catch {
     return undefined;
   }
-  return isRunResults(value) ? value : undefined;
+  return isRunResults(value) ? upgraded(value) : undefined;
+}
+
+/** A results document of an earlier schema in today's shape: version 1 listed skipped benchmarks among the failures ('skipped: …'). */
+function upgraded(run: RunResults): RunResults {
+  if (Array.isArray(run.skipped)) return run;
+  const failures = Array.isArray(run.failures) ? run.failures : [];
+  const isSkip = (f: RunResults['failures'][number]) => typeof f.error === 'string' && f.error.startsWith('skipped: ');
+  return { ...run, failures: failures.filter((f) => !isSkip(f)), skipped: failures.filter(isSkip).map((f) => ({ benchmark: f.benchmark, reason: f.error.slice('skipped: '.length) })) };
 }
 
 /** Whether a parsed JSON value is an Attune results document (its schema tag and a results array). */

@@ -56,7 +56,7 @@ export function syntheticRun(): RunResults {
     cached: false,
   };
   return {
-    schema: 'attune-results', schema_version: 1, tool: { name: 'attune', version: '0.0.0-test' }, created: '2025-01-02T03:04:05.000Z',
-    suite: 'core', model: simlex.model, seed: 0, results: [simlex], failures: [],
+    schema: 'attune-results', schema_version: 2, tool: { name: 'attune', version: '0.0.0-test' }, created: '2025-01-02T03:04:05.000Z',
+    suite: 'core', model: simlex.model, seed: 0, results: [simlex], failures: [], skipped: [],
   };
 }

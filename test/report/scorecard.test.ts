@@ -27,6 +27,9 @@ const GOLDEN = [
   '---------------------------------------------------------------------------------------------------------------------------',
   'GPT-4 concreteness ratings  compare:spearman              -0.0500                 -       3/3 (100.0%)        -           -',
   '',
+  'Skipped: the model cannot answer these (1):',
+  "  reading:natural-stories:model: model 'glove' gives no surprisal (needs a causal language model)",
+  '',
   'Failures (1):',
   '  wordsim:rg65: no covered pairs',
   '',
@@ -43,7 +46,7 @@ test('scorecard: no ANSI codes by default; color:true makes only the title, head
   const boldLines = colored.split('\n').filter((l) => l.includes('\x1b['));
   assert.deepEqual(
     boldLines.map((l) => l.replace(/\x1b\[(1|22)m/g, '').slice(0, 15)),
-    ['Attune scorecar', 'Word similarity', 'Benchmark      ', 'Norms decoding', 'Benchmark      ', 'Recorded LLM ra', 'Benchmark      ', 'Failures (1):'],
+    ['Attune scorecar', 'Word similarity', 'Benchmark      ', 'Norms decoding', 'Benchmark      ', 'Recorded LLM ra', 'Benchmark      ', 'Skipped: the mo', 'Failures (1):'],
   );
   for (const l of boldLines) assert.ok(l.startsWith('\x1b[1m') && l.endsWith('\x1b[22m'));
 });
@@ -74,7 +77,12 @@ test('scorecard: sections from the id prefix, grouped by suite; empty results', 
     ],
   );
   assert.ok(formatScorecard(r).includes('\nWord similarity (suite extra)\n'));
-  const empty = { ...fixture(), results: [], failures: [] };
+  const text = formatScorecard(r);
+  // Skipped benchmarks are listed with their reason, apart from (and before) the failures.
+  assert.match(text, /\nSkipped: the model cannot answer these \(1\):\n  reading:natural-stories:model: model 'glove' gives no surprisal/);
+  assert.ok(text.indexOf('Skipped:') < text.indexOf('Failures (1):'));
+  assert.ok(!/Failures[^]*reading:natural-stories/.test(text));
+  const empty = { ...fixture(), results: [], failures: [], skipped: [] };
   assert.equal(
     formatScorecard(empty),
     'Attune scorecard: model glove (revision wink-sg-100d@1.1.0), suite core, seed 42, attune 0.1.0\n\nNo benchmark results.\n',

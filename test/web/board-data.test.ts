@@ -16,7 +16,7 @@ function result(benchmark: string, model: string, value: number, extra: Partial<
 
 function run(id: string, model: string, results: BenchmarkResult[]): LoadedRun {
   const summary = { id, label: `${model} run`, created: '2025-01-01T00:00:00Z', suite: 'core', model: { id: model, revision: 'r' }, results: results.length };
-  return { summary, results: { schema: 'attune-results', schema_version: 1, tool: { name: 'attune', version: '0' }, created: summary.created, suite: 'core', model: summary.model, seed: 0, results, failures: [] } };
+  return { summary, results: { schema: 'attune-results', schema_version: 2, tool: { name: 'attune', version: '0' }, created: summary.created, suite: 'core', model: summary.model, seed: 0, results, failures: [], skipped: [] } };
 }
 
 // Newest first: run 'new' (model m1) has a and b; run 'old' (m1 again, and m2) has a, c.
