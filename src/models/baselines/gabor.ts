@@ -1,6 +1,6 @@
 // The `gabor` baseline: a V1-like Gabor energy model with the fixed bank of ./gabor-bank.ts.
 //
-// A picture is resized to 128 × 128 (aspect ratio not kept; sharp's 'linear' kernel on the RGB bytes, see
+// A picture is resized to 128 × 128 (aspect ratio not kept; Pillow's bilinear resize of the RGB bytes, see
 // ./resize.ts), made grey (ITU-R BT.601 luma of the sRGB bytes: (0.299 R + 0.587 G + 0.114 B) / 255) and its
 // mean subtracted. Every filter of the bank (4 frequencies × 8 orientations, an even and an odd kernel each) is
 // correlated with it, zero padding outside the picture, keeping the 128 × 128 'same' window; a complex cell's

@@ -1,5 +1,5 @@
 // The `pixels` baseline: a picture's own pixels as its features. The picture is resized to 64 × 64 (aspect ratio
-// not kept; sharp's 'linear' kernel, see ./resize.ts), and its RGB bytes divided by 255 and stored as float32 in
+// not kept; Pillow's bilinear resize, see ./resize.ts), and its RGB bytes divided by 255 and stored as float32 in
 // height × width × channel order: 64 · 64 · 3 = 12,288 features, one layer named 'pixels'.
 import type { ImageStimulus } from '../../core/stimulus.ts';
 import type { EmbeddingModel } from '../word-model.ts';

@@ -1,26 +1,21 @@
-// The one picture → fixed-size step of the weight-free baselines: sharp's resize (libvips vips_resize) of the
-// 8-bit sRGB bytes to width × height, aspect ratio not kept (fit 'fill', like torchvision's Resize((224, 224))),
-// with the 'linear' kernel: a triangle (bilinear) filter widened by the shrink factor when reducing, so it averages
-// like PIL's antialiased bilinear resize that torchvision uses (at a shrink of 2 each output pixel weighs the four
-// input pixels around it 1/8, 3/8, 3/8, 1/8 per axis, edges repeated); libvips rounds the result to bytes.
-import sharp from 'sharp';
+// The one picture → fixed-size step of the weight-free baselines: Pillow's bilinear resize (core/image-resample.ts,
+// bit-exact with Image.resize(size, BILINEAR)) of the 8-bit sRGB bytes to width × height, aspect ratio not kept (as
+// torchvision's Resize((224, 224)), which resizes PIL pictures with Pillow). When reducing, the triangle filter is
+// stretched by the reduction factor, so output pixels average their neighbourhood (at a shrink of 2 each weighs
+// the four input pixels around it 1/8, 3/8, 3/8, 1/8 per axis, edges repeated); each pass rounds to bytes.
+import { resizeLikePillow } from '../../core/image-resample.ts';
 import type { RgbImage } from '../../core/stimulus.ts';
 
-/** The sharp kernel every baseline resizes with. */
-export const RESIZE_KERNEL = 'linear';
+/** The resample filter every baseline resizes with (Pillow's name). */
+export const RESIZE_KERNEL = 'bilinear';
 
-/** The resizing library and its version, for the provenance of baseline features. */
-export const RESIZER = `sharp ${sharp.versions.sharp} (libvips ${sharp.versions.vips})`;
+/** How the baselines resize, for the provenance of their features. */
+export const RESIZER = "Pillow's Image.resize, reproduced bit for bit (Attune core/image-resample.ts)";
 
 /** The picture resized to width × height (the same object when it already has that size). */
 export async function resizeRgb(image: RgbImage, width: number, height: number): Promise<RgbImage> {
   if (image.data.length !== image.width * image.height * 3) {
     throw new RangeError(`resizeRgb: a ${image.width}×${image.height} RGB picture needs ${image.width * image.height * 3} bytes, got ${image.data.length}`);
   }
-  if (image.width === width && image.height === height) return image;
-  const data = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
-    .resize(width, height, { fit: 'fill', kernel: RESIZE_KERNEL })
-    .raw({ depth: 'uchar' })
-    .toBuffer();
-  return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  return resizeLikePillow(image, width, height, RESIZE_KERNEL);
 }

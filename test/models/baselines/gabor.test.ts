@@ -173,7 +173,7 @@ test('gaborModel: id, one layer of 2,048 energies, parameters spelled out', () =
   assert.equal(model.id, 'gabor');
   assert.equal(
     model.revision,
-    'gabor:grey-bt601:128x128:fill:linear:demean:cpi4,8,16,32:deg0,22.5,45,67.5,90,112.5,135,157.5:bw1oct:extent3sigma:even-zero-mean:gain2/sumG:correlate-zeropad-same:energy:mean8x8cells:float32',
+    'gabor:grey-bt601:128x128:fill:bilinear:demean:cpi4,8,16,32:deg0,22.5,45,67.5,90,112.5,135,157.5:bw1oct:extent3sigma:even-zero-mean:gain2/sumG:correlate-zeropad-same:energy:mean8x8cells:float32',
   );
   assert.equal(model.revision, GABOR_REVISION);
   assert.equal(model.dimensions, 2048);
