@@ -1,16 +1,15 @@
-// `hf:<model-id-or-folder>`: a transformer (transformers.js v4 on onnxruntime-node) as an EmbeddingModel
-// with every layer (embeddings, then each block), pooled over the item's tokens; causal models also give
-// per-word surprisal.
-import { cacheDirectory } from '../../core/cache-dir.ts';
+// `hf:<model-id-or-folder>` text models: a transformer (transformers.js v4 on onnxruntime-node) as an
+// EmbeddingModel with every layer (embeddings, then each block), pooled over the item's tokens; causal models
+// also give per-word surprisal. Picture models are in hf-image-model.ts; openHfModel picks between them.
+import { InputError } from '../../core/input-error.ts';
 import { matrix } from '../../core/matrix.ts';
 import { memoryStore, type AnswerStore } from '../answer-store.ts';
 import { itemWords } from '../item-words.ts';
-import type { EmbeddingModel, ItemVectors } from '../word-model.ts';
+import { textsOnly, type EmbeddingModel, type ItemVectors } from '../word-model.ts';
 import { pooledActivations } from './hf-activations.ts';
-import { modelFolder } from './hf-files.ts';
-import { prepareModel } from './hf-prepare.ts';
+import type { Tower } from './hf-kind.ts';
+import { locateHfModel, type LocatedHfModel } from './hf-locate.ts';
 import { loadRuntime, type HfRuntime } from './hf-runtime.ts';
-import { offlineFromEnv, resolveHfSource } from './hf-source.ts';
 import type { Pooling } from './pooling.ts';
 import { wordSurprisals, type WordSurprisals } from './surprisal.ts';
 
@@ -23,6 +22,8 @@ export interface HfModelOptions {
   /** Where pooled activations are kept (default: in memory for this process). */
   store?: AnswerStore;
   pooling?: Pooling;
+  /** A two-tower model's tower (CLIP, SigLIP): image (default) or text. */
+  tower?: Tower;
   /** Tokens per forward batch (default: a 256 MiB budget for all layers' states). */
   batchTokens?: number;
   onProgress?: (done: number, total: number) => void;
@@ -45,14 +46,17 @@ export interface HfModel extends EmbeddingModel {
   dispose(): Promise<void>;
 }
 
-/** Load `hf:<spec>` (spec: a hub id or a folder) as model `id`. */
+/** Load the text model `hf:<spec>` (spec: a hub id or a folder) as model `id`; a picture model is an InputError (see openHfModel). */
 export async function loadHfModel(spec: string, id: string, options: HfModelOptions = {}): Promise<HfModel> {
-  const cacheDir = options.cacheDir ?? cacheDirectory();
-  const offline = options.offline ?? offlineFromEnv();
-  const source = resolveHfSource(spec);
-  const folder = await modelFolder(source, cacheDir, offline);
-  const prepared = await prepareModel(folder, cacheDir);
-  const runtime = await loadRuntime(folder, prepared);
+  const located = await locateHfModel(spec, options);
+  if (located.kind.modality !== 'text') throw new InputError(`hf:${spec} is a picture model; it cannot be read as a text model`, { file: '--model' });
+  return hfTextModel(located, id, options);
+}
+
+/** A located text model (or a two-tower model's text tower) as an HfModel. */
+export async function hfTextModel(located: LocatedHfModel, id: string, options: HfModelOptions = {}): Promise<HfModel> {
+  const { folder, prepared, kind } = located;
+  const runtime = await loadRuntime(folder, prepared, kind.file);
   const pooling = options.pooling ?? 'mean';
   const store = options.store ?? memoryStore();
   const layers = prepared.hiddenStates.map((_, i) => (i === 0 ? 'embeddings' : `layer ${i}`));
@@ -65,12 +69,17 @@ export async function loadHfModel(spec: string, id: string, options: HfModelOpti
     dimensions: runtime.hidden,
     layers,
     defaultLayer: layers.length - 1,
+    modalities: ['text'],
+    preprocessing: { tokenizer: 'the model\'s own (tokenizer.json)', pooling, ...(kind.tower ? { tower: kind.tower } : {}) },
     pooling,
     causal: runtime.causal,
     maxTokens: runtime.maxTokens,
     declaredHiddenStates: prepared.declared,
     allLayers: activations,
-    vectors: async (items, layer = layers.length - 1) => layerVectors(runtime, items, await activations(items), layer),
+    vectors: async (items, layer = layers.length - 1) => {
+      const texts = textsOnly(items, id);
+      return layerVectors(runtime, texts, await activations(texts), layer);
+    },
     surprisals: (words) => wordSurprisals(runtime, words),
     dispose: async () => {
       await runtime.model.dispose();

@@ -45,13 +45,17 @@ export function isCausalConfig(config: ModelConfig): boolean {
   return config.is_decoder === true;
 }
 
-/** Load the tokenizer from `tokenizerFolder` and the model class from the prepared folder (fp32, CPU). */
-export async function loadRuntime(tokenizerFolder: string, prepared: PreparedModel): Promise<HfRuntime> {
-  const config = JSON.parse(readFileSync(join(prepared.folder, 'config.json'), 'utf8')) as ModelConfig;
+/**
+ * Load the tokenizer from `tokenizerFolder` and the model class from the prepared folder (fp32, CPU); `file` is
+ * the ONNX file's base name ('model', or a two-tower model's 'text_model', whose sizes are in config.text_config).
+ */
+export async function loadRuntime(tokenizerFolder: string, prepared: PreparedModel, file = 'model'): Promise<HfRuntime> {
+  const full = JSON.parse(readFileSync(join(prepared.folder, 'config.json'), 'utf8')) as ModelConfig & { text_config?: ModelConfig };
+  const config: ModelConfig = file === 'text_model' ? { ...full, ...full.text_config, architectures: [] } : full;
   const causal = isCausalConfig(config);
   const tokenizer = await AutoTokenizer.from_pretrained(tokenizerFolder);
   const loader = causal ? AutoModelForCausalLM : AutoModel;
-  const model = await loader.from_pretrained(prepared.folder, { dtype: 'fp32', device: 'cpu' });
+  const model = await loader.from_pretrained(prepared.folder, { dtype: 'fp32', device: 'cpu', ...(file !== 'model' ? { model_file_name: file } : {}) });
   const positions = config.max_position_embeddings ?? config.n_positions ?? config.n_ctx;
   const tokenizerLimit = Number.isFinite(tokenizer.model_max_length) && tokenizer.model_max_length < 1e6 ? tokenizer.model_max_length : undefined;
   const maxTokens = positions ?? tokenizerLimit ?? 512;

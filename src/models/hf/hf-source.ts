@@ -10,6 +10,14 @@ export type HfSource = { kind: 'folder'; path: string; spec: string } | { kind: 
 /** The ONNX file transformers.js loads (fp32), relative to the model folder. */
 export const ONNX_MODEL_FILE = join('onnx', 'model.onnx');
 
+/** The ONNX files of a two-tower model (CLIP, SigLIP), relative to the model folder. */
+export const TOWER_FILES = { image: join('onnx', 'vision_model.onnx'), text: join('onnx', 'text_model.onnx') } as const;
+
+/** The path of ONNX file `file` ('model', 'vision_model', 'text_model') relative to the model folder. */
+export function onnxPath(file: string): string {
+  return join('onnx', `${file}.onnx`);
+}
+
 const HUB_ID = /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)?$/;
 
 /** Whether Attune must not reach the network for models: --offline or ATTUNE_OFFLINE=1. */
@@ -27,8 +35,8 @@ export function resolveHfSource(spec: string): HfSource {
     if (!existsSync(path)) throw new InputError(`hf:${spec}: folder not found`, where);
     if (!statSync(path).isDirectory()) throw new InputError(`hf:${spec}: not a folder (an hf: model is a folder with config.json and onnx/model.onnx)`, where);
     if (!existsSync(join(path, 'config.json'))) throw new InputError(`hf:${spec}: the folder has no config.json`, where);
-    if (!existsSync(join(path, ONNX_MODEL_FILE))) {
-      throw new InputError(`hf:${spec}: the folder has no onnx/model.onnx (export the model to ONNX, e.g. with Hugging Face Optimum)`, where);
+    if (![ONNX_MODEL_FILE, TOWER_FILES.image, TOWER_FILES.text].some((f) => existsSync(join(path, f)))) {
+      throw new InputError(`hf:${spec}: the folder has no onnx/model.onnx (nor a two-tower model's onnx/vision_model.onnx or onnx/text_model.onnx); export the model to ONNX, e.g. with Hugging Face Optimum`, where);
     }
     return { kind: 'folder', path, spec };
   }

@@ -24,7 +24,8 @@ interface Graph {
 }
 
 const DECLARED = /^(?:all_)?hidden_states[._](\d+)$/;
-const BLOCK = /(?:^|[^A-Za-z0-9])(?:layers|layer|blocks|block|blk|h)\.(\d+)(?![0-9])/;
+/** A block scope in a node name; the leftmost match is the outermost stack (a CNN's stages.N before its layers.M). */
+const BLOCK = /(?:^|[^A-Za-z0-9])(?:stages|stage|layers|layer|blocks|block|blk|h)\.(\d+)(?![0-9])/;
 /** Operators whose outputs are constants or shapes, never activations. */
 const SHAPE_OPS = new Set(['Constant', 'ConstantOfShape', 'Shape', 'Size', 'Range']);
 const HINT = 'export the model with its hidden states as outputs (e.g. Optimum with output_hidden_states=True)';
@@ -66,7 +67,7 @@ function blocksOf(graph: Graph): { blockOfNode: number[]; scopes: string[] } {
     return { scope, index: Number(m[1]), family: scope.replace(/[/.]/g, '/').replace(/^\//, '').replace(/\d+$/, '#') };
   });
   const families = [...new Set(found.flatMap((f) => (f ? [f.family] : [])))];
-  if (families.length === 0) throw new Error(`findHiddenStates: no transformer blocks recognised in the graph's node names (layer.N, layers.N, h.N, block.N, blk.N); ${HINT}`);
+  if (families.length === 0) throw new Error(`findHiddenStates: no transformer blocks or CNN stages recognised in the graph's node names (layer.N, layers.N, h.N, block.N, blk.N, stages.N); ${HINT}`);
   if (families.length > 1) throw new Error(`findHiddenStates: ambiguous structure, several block stacks (${families.join(', ')}); ${HINT}`);
   const scopes: string[] = [];
   for (const f of found) if (f && scopes[f.index] === undefined) scopes[f.index] = f.scope;
@@ -125,7 +126,7 @@ export function findHiddenStates(modelBytes: Uint8Array): HiddenStates {
   return { names, declared: false, layerScopes: scopes };
 }
 
-/** A copy of the model with the named tensors added as graph outputs (element type from value_info, else float32; rank 3 by default; symbolic dims); everything else is kept byte for byte. */
+/** A copy of the model with the named tensors added as graph outputs (element type and rank from value_info, else float32 and no shape; symbolic dims); everything else is kept byte for byte. */
 export function exposeOutputs(modelBytes: Uint8Array, names: string[]): Uint8Array {
   const graph = decodeGraph(modelBytes, 'exposeOutputs');
   const produced = new Set(graph.nodes.flatMap((n) => n.outputs));
@@ -135,8 +136,9 @@ export function exposeOutputs(modelBytes: Uint8Array, names: string[]): Uint8Arr
     if (already.has(name)) continue;
     if (!produced.has(name)) throw new Error(`exposeOutputs: no node of the graph produces the tensor "${name}"`);
     const known = graph.valueInfo.get(name);
-    const dim = Array.from({ length: known?.rank || 3 }, (_, i) => ({ dimParam: `${name}_dim_${i}` }));
-    const info = onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType: known?.elemType ?? 1, shape: { dim } } } });
+    // Without a known rank the output is declared with no shape (token states are rank 3, feature maps rank 4).
+    const shape = known?.rank ? { shape: { dim: Array.from({ length: known.rank }, (_, i) => ({ dimParam: `${name}_dim_${i}` })) } } : {};
+    const info = onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType: known?.elemType ?? 1, ...shape } } });
     added.push(onnx.ValueInfoProto.encode(info).finish());
     already.add(name);
   }
