@@ -39,8 +39,12 @@ const VERBS: Record<string, Verb> = {
     run: async (args) => (await import('./verbs/cache.ts')).runCache(args),
   },
   rdm: {
-    summary: 'the RDM of a features file (rows = stimuli)',
+    summary: 'the RDM of a features file (rows = stimuli), or of each layer of a features folder',
     run: async (args) => (await import('./verbs/rdm.ts')).runRdm(args),
+  },
+  features: {
+    summary: "a model's activations for your stimuli, written as thingsvision does (.npy per layer)",
+    run: async (args) => (await import('./verbs/features.ts')).runFeatures(args),
   },
   compare: {
     summary: 'compare two RDMs (spearman, rho-a, tau-a, kendall, corr, cosine)',

@@ -5,9 +5,9 @@ import { parseLayerChoice } from '../benchmarks/layers.ts';
 import { InputError } from '../core/input-error.ts';
 import type { LayerChoice } from '../benchmarks/benchmark.ts';
 import { memoryStore, type AnswerStore } from '../models/answer-store.ts';
-import { parsePooling, resolveModel } from '../models/resolve-model.ts';
+import { parsePooling, resolveModel, type PoolingChoice } from '../models/resolve-model.ts';
+import { parseTower, type Tower } from '../models/hf/hf-kind.ts';
 import type { WordModel } from '../models/word-model.ts';
-import type { Pooling } from '../models/hf/pooling.ts';
 import { openCache, type Cache } from '../run/cache.ts';
 import { note } from './output.ts';
 import { textProgress } from './text-progress.ts';
@@ -17,15 +17,19 @@ export const MODEL_OPTION_SPECS = {
   model: { type: 'string' },
   layers: { type: 'string' },
   pooling: { type: 'string' },
+  tower: { type: 'string' },
   offline: { type: 'boolean' },
   localize: { type: 'string' },
 } as const;
 
 /** Help lines of the model options. */
-export const MODEL_OPTIONS_HELP = `  --model ID           glove (default), vectors:<file>, recorded:<file>, hf:<hub-id-or-folder>, openai:<model>
-  --layers L           for multi-layer models (hf:): all (a per-layer profile), best (chosen on a seeded half
-                       of the items, scored on the other half), or N (0 = embeddings); default: the last layer
-  --pooling P          hf: token pooling: mean (default; the item's own tokens), first (CLS), last
+export const MODEL_OPTIONS_HELP = `  --model ID           glove (default), vectors:<file>, recorded:<file>, hf:<hub-id-or-folder>, openai:<model>,
+                       features:<dir> (thingsvision layout), gabor, pixels (picture baselines)
+  --layers L           for multi-layer models (hf:, features:): all (a per-layer profile), best (chosen on a seeded
+                       half of the items, scored on the other half), or N (0 = embeddings); default: the last layer
+  --pooling P          hf: text models: mean (default; the item's own tokens), first (CLS), last; picture models:
+                       cls or mean (of the patch tokens) for token layers, flatten (default) or avgpool for feature maps
+  --tower T            two-tower hf: models (CLIP, SigLIP): image (default) or text
   --offline            never reach the network for models (also ATTUNE_OFFLINE=1)
   --localize P         restrict a multi-layer model to its language-selective units: the top P (e.g. 1% or
                        0.01) of units by Welch t, sentences > non-word lists (see 'attune localize')`;
@@ -34,7 +38,8 @@ export const MODEL_OPTIONS_HELP = `  --model ID           glove (default), vecto
 export interface ModelChoice {
   id: string;
   layers: LayerChoice;
-  pooling: Pooling;
+  pooling?: PoolingChoice;
+  tower?: Tower;
   offline?: boolean;
   /** Fraction of units to keep by the language localizer (undefined: all units). */
   localize?: number;
@@ -53,7 +58,8 @@ export function modelChoice(values: Record<string, string | boolean | undefined>
   return {
     id: typeof values.model === 'string' ? values.model : 'glove',
     layers: parseLayerChoice(typeof values.layers === 'string' ? values.layers : undefined),
-    pooling: parsePooling(typeof values.pooling === 'string' ? values.pooling : undefined),
+    ...optional('pooling', parsePooling(typeof values.pooling === 'string' ? values.pooling : undefined)),
+    ...optional('tower', parseTower(typeof values.tower === 'string' ? values.tower : undefined)),
     ...(values.offline ? { offline: true } : {}),
     ...(typeof values.localize === 'string' ? { localize: parseFraction(values.localize, '--localize') } : {}),
   };
@@ -65,7 +71,7 @@ export async function openModel(choice: ModelChoice, noCache = false): Promise<{
   const store = cache ?? memoryStore();
   const progress = textProgress('model activations');
   try {
-    let model = await resolveModel(choice.id, { store, pooling: choice.pooling, offline: choice.offline, onProgress: progress });
+    let model = await resolveModel(choice.id, { store, pooling: choice.pooling, tower: choice.tower, offline: choice.offline, onProgress: progress });
     if (choice.localize !== undefined) {
       if (model.kind !== 'embedding' || model.layers.length < 2) throw new InputError(`--localize needs a multi-layer model (hf:…); ${model.id} has none`, { file: '--localize' });
       const units = await localizeLanguageUnits(model, choice.localize);
@@ -77,4 +83,9 @@ export async function openModel(choice: ModelChoice, noCache = false): Promise<{
     cache?.close();
     throw error;
   }
+}
+
+/** `{ [key]: value }` when the value is defined, else nothing (so absent options stay absent). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { encodeNpy } from '../../src/core/npy-format.ts';
+import { parseNumericTable } from '../../src/data/numeric-table.ts';
 import { attune, scratch } from '../../test-support/run-cli.ts';
 
 interface RdmRef {
@@ -115,4 +118,86 @@ test('rdm: bad input exits 2, names file:line:column, writes no output', async (
   assert.match(badMethod.stderr, /--method must be one of euclidean, correlation, cosine; got 'manhattan'/);
   assert.equal(badFolder.code, 2);
   assert.match(badFolder.stderr, /^no\/such\/out\.csv: cannot write: the folder no\/such does not exist/);
+});
+
+/** The 20×50 reference features as float64 .npy bytes. */
+function referenceNpy(dir: string): Uint8Array {
+  const { matrix } = parseNumericTable(readFileSync(join(dir, 'X_20x50.csv'), 'utf8'));
+  return encodeNpy(Float64Array.from(matrix.data), [matrix.rows, matrix.cols]);
+}
+
+test('rdm reads a one-array .npz like the .npy and CSV it holds', async (t) => {
+  const { dir, cleanup } = scratch(['X_20x50.csv']);
+  t.after(cleanup);
+  writeFileSync(join(dir, 'X.npz'), zipSync({ 'arr_0.npy': referenceNpy(dir) }));
+  writeFileSync(join(dir, 'two.npz'), zipSync({ 'a.npy': referenceNpy(dir), 'b.npy': referenceNpy(dir) }));
+  const [npz, csv, two] = await Promise.all([
+    attune(['rdm', 'X.npz', '--method', 'correlation', '--json'], dir),
+    attune(['rdm', 'X_20x50.csv', '--method', 'correlation', '--json'], dir),
+    attune(['rdm', 'two.npz'], dir),
+  ]);
+  assert.equal(npz.code, 0, npz.stderr);
+  const doc = JSON.parse(npz.stdout) as { n: number; rdm: number[] };
+  assert.equal(doc.n, 20);
+  assert.deepEqual(doc.rdm, (JSON.parse(csv.stdout) as { rdm: number[] }).rdm);
+  assert.equal(two.code, 2);
+  assert.match(two.stderr, /^two\.npz: \.npz archive holds 2 arrays \(a, b\)/);
+});
+
+test('rdm on a features folder: one RDM per layer (-o DIR/<layer>.csv, a line per layer, or JSON)', async (t) => {
+  const { dir, cleanup } = scratch(['X_20x50.csv']);
+  t.after(cleanup);
+  mkdirSync(join(dir, 'feats'));
+  const names = Array.from({ length: 20 }, (_, i) => `image_${i + 1}.png`);
+  writeFileSync(join(dir, 'feats', 'file_names.txt'), names.join('\r\n') + '\r\n');
+  writeFileSync(join(dir, 'feats', 'layer10.npy'), referenceNpy(dir));
+  writeFileSync(join(dir, 'feats', 'layer2.npz'), zipSync({ 'arr_0.npy': referenceNpy(dir) }));
+  const [written, printed, json] = await Promise.all([
+    attune(['rdm', 'feats', '--method', 'correlation', '-o', 'out/rdms'], dir),
+    attune(['rdm', 'feats'], dir),
+    attune(['rdm', 'feats', '--method', 'correlation', '--json'], dir),
+  ]);
+  for (const r of [written, printed, json]) assert.equal(r.code, 0, r.stderr);
+  assert.equal(written.stdout, '');
+  assert.match(written.stderr, /wrote 2 20×20 correlation RDMs of feats to out\/rdms/);
+  assert.deepEqual(readdirSync(join(dir, 'out', 'rdms')).sort(), ['layer10.csv', 'layer2.csv']);
+  // the layers are read as float32: rsatoolbox's float64 RDM to float32 accuracy
+  assert.ok(squareVsCondensed(readFileSync(join(dir, 'out', 'rdms', 'layer2.csv'), 'utf8'), expected.rdms.X_correlation.vector, 20) <= 1e-5);
+  assert.match(printed.stdout, /^layer2: 20 stimuli, mean dissimilarity [\d.e-]+\nlayer10: 20 stimuli, mean dissimilarity [\d.e-]+\n$/);
+  const doc = JSON.parse(json.stdout) as { measure: string; n: number; names: string[]; layers: { layer: string; value: number; rdm: number[] }[] };
+  assert.equal(doc.measure, 'rdm:correlation');
+  assert.equal(doc.n, 20);
+  assert.deepEqual(doc.names, names);
+  assert.deepEqual(doc.layers.map((l) => [l.layer, l.rdm.length]), [['layer2', 190], ['layer10', 190]]);
+  assert.deepEqual(doc.layers[0].rdm, doc.layers[1].rdm);
+  assert.ok(Math.abs(doc.layers[0].value - doc.layers[0].rdm.reduce((a, b) => a + b) / 190) <= 1e-12);
+});
+
+test('rdm on a bad features folder exits 2 naming the folder or file', async (t) => {
+  const { dir, cleanup } = scratch();
+  t.after(cleanup);
+  const folders: Record<string, Record<string, string | Uint8Array>> = {
+    empty: {},
+    'no-names': { 'fc.npy': encodeNpy(Float32Array.from([1, 2, 3, 4, 5, 7]), [3, 2]) },
+    'no-layers': { 'file_names.txt': 'a\nb\nc\n' },
+    'short': { 'file_names.txt': 'a\nb\nc\nd\n', 'fc.npy': encodeNpy(Float32Array.from([1, 2, 3, 4, 5, 7]), [3, 2]) },
+    'constant': { 'file_names.txt': 'a\nb\nc\n', 'fc.npy': encodeNpy(Float32Array.from([1, 2, 3, 3, 5, 7]), [3, 2]) },
+  };
+  for (const [name, files] of Object.entries(folders)) {
+    mkdirSync(join(dir, name));
+    for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, name, file), content);
+  }
+  const cases: [string, RegExp][] = [
+    ['empty', /^empty\/file_names\.txt: file not found/],
+    ['no-names', /^no-names\/file_names\.txt: file not found/],
+    ['no-layers', /^no-layers: no layer files/],
+    ['short', /^short\/fc\.npy: has 3 rows \(shape 3×2\) but short\/file_names\.txt lists 4 stimuli/],
+    ['constant', /^constant\/fc\.npy: stimulus row 2 is constant \(every value 3\), so its correlation distance is undefined \(b\)/],
+  ];
+  const results = await Promise.all(cases.map(([name]) => attune(['rdm', name, '--method', 'correlation', '-o', `out-${name}`], dir)));
+  results.forEach((r, k) => {
+    assert.equal(r.code, 2, `${cases[k][0]}: ${r.stderr}`);
+    assert.match(r.stderr, cases[k][1]);
+    assert.equal(existsSync(join(dir, `out-${cases[k][0]}`)), false);
+  });
 });

@@ -24,7 +24,7 @@ test('vectors:<file> and recorded:<file> keep the id as given', async () => {
 test('unknown and empty ids, a hub model offline and openai: without a key are InputErrors on --model', async () => {
   await assert.rejects(resolveModel('word2vec'), (e: unknown) =>
     e instanceof InputError && e.file === '--model' &&
-    e.message === "--model: unknown model id 'word2vec'; known: glove, vectors:<file>, recorded:<file>, hf:<hub-id-or-folder>, openai:<model>");
+    e.message === "--model: unknown model id 'word2vec'; known: glove, vectors:<file>, recorded:<file>, openai:<model>, hf:<hub-id-or-folder>, features:<dir>, gabor, pixels");
   const cacheDir = mkdtempSync(join(tmpdir(), 'attune-resolve-'));
   try {
     await assert.rejects(resolveModel('hf:someone/bert-base-uncased', { offline: true, cacheDir }), (e: unknown) =>
@@ -45,7 +45,7 @@ test('unknown and empty ids, a hub model offline and openai: without a key are I
   await assert.rejects(resolveModel('vectors:/nonexistent/x.vec'), (e: unknown) => e instanceof InputError && e.message === '/nonexistent/x.vec: file not found');
 });
 
-test('MODEL_IDS lists the five kinds of id', () => {
-  assert.deepEqual(MODEL_IDS.map((m) => m.pattern), ['glove', 'vectors:<file>', 'recorded:<file>', 'openai:<model>', 'hf:<hub-id-or-folder>']);
+test('MODEL_IDS lists the eight kinds of id', () => {
+  assert.deepEqual(MODEL_IDS.map((m) => m.pattern), ['glove', 'vectors:<file>', 'recorded:<file>', 'openai:<model>', 'hf:<hub-id-or-folder>', 'features:<dir>', 'gabor', 'pixels']);
   for (const m of MODEL_IDS) assert.ok(m.description.length > 10);
 });

@@ -76,6 +76,7 @@ export async function runRun(args: string[]): Promise<number> {
     model: choice.id,
     layers: choice.layers,
     pooling: choice.pooling,
+    tower: choice.tower,
     offline: choice.offline,
     onModelProgress: textProgress('model activations'),
     seed: integerOption('run', 'seed', values.seed, 0) ?? 0,
