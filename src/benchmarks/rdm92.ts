@@ -4,20 +4,15 @@ import type { Matrix } from '../core/matrix.ts';
 import { InputError } from '../core/input-error.ts';
 import { loadRdm92, RDM92_PAIRS, RDM92_STIMULI, type Rdm92Data } from '../data/datasets/rdm92.ts';
 import { cellError, readMatrix } from '../data/read-matrix.ts';
-import { checkComparable, degenerate } from '../measures/compare.ts';
-import { rdmNoiseCeiling, type RdmNoiseCeiling } from '../measures/noise-ceiling.ts';
-import { withCeiling, type Score } from '../measures/score.ts';
-import { columnInterval, pairTest, subjectMean } from './rdm92-bootstrap.ts';
-import { bootstrapSubjectMeansParallel } from './rdm92-parallel.ts';
+import type { RdmNoiseCeiling } from '../measures/noise-ceiling.ts';
+import type { Score } from '../measures/score.ts';
+import { scoreRdmCandidates, type CandidatePair, type RdmCandidate } from './rdm-candidates.ts';
 
 /** Whose RDMs the candidates are scored against: human IT (4 subjects, sessions averaged) or judgments (16 subjects). */
 export type Rdm92Target = 'human-it' | 'judgments';
 
 /** A candidate RDM: a name and its condensed vector (4186 values, strict upper triangle, row-major). */
-export interface Rdm92Candidate {
-  name: string;
-  rdm: ArrayLike<number>;
-}
+export type Rdm92Candidate = RdmCandidate;
 
 /** Options of scoreRdm92: comparison method, bootstrap resamples over stimuli (0: none) and seed. */
 export interface Rdm92Options {
@@ -27,13 +22,7 @@ export interface Rdm92Options {
 }
 
 /** Candidate a minus candidate b (subject-mean values), with a bootstrap interval and two-sided p. */
-export interface Rdm92Pair {
-  a: string;
-  b: string;
-  difference: number;
-  ci95?: [number, number];
-  p?: number;
-}
+export type Rdm92Pair = CandidatePair;
 
 /** Scores of every candidate, the noise ceiling, and every pairwise comparison. */
 export interface Rdm92Result {
@@ -54,9 +43,8 @@ export function rdm92Subjects(data: Rdm92Data, target: Rdm92Target): { rdms: Mat
 }
 
 /**
- * Score candidates as rsatoolbox's eval_fixed: value = mean over subjects of compare(candidate, subject);
- * noise ceiling on the same scale (rdmNoiseCeiling: lower leave-one-out, upper all subjects; `normalized`
- * divides by its `value`, the lower bound); ci95 and pairwise tests from a bootstrap over stimuli.
+ * Score candidates against the subjects of a target as rsatoolbox's eval_fixed (see scoreRdmCandidates): each
+ * candidate must be a 92×92 RDM (4186 condensed values).
  */
 export async function scoreRdm92(
   candidates: readonly Rdm92Candidate[],
@@ -64,37 +52,9 @@ export async function scoreRdm92(
   options: Rdm92Options,
   data: Rdm92Data = loadRdm92(),
 ): Promise<Rdm92Result> {
-  const { method, bootstrap, seed } = options;
-  if (!Number.isInteger(bootstrap) || bootstrap < 0) throw new InputError(`bootstrap must be a whole number ≥ 0, got ${bootstrap}`, { file: '--bootstrap' });
   const { rdms, names } = rdm92Subjects(data, target);
-  const ceiling = rdmNoiseCeiling(rdms, method);
-  for (const c of candidates) {
-    if (c.rdm.length !== RDM92_PAIRS) throw new InputError(`expected a 92×92 RDM or ${RDM92_PAIRS} values, got ${c.rdm.length} values`, { file: c.name });
-    checkComparable(c.rdm, rdms.data.subarray(0, RDM92_PAIRS));
-    const why = degenerate(c.rdm, method);
-    if (why) throw new InputError(`the RDM ${why}, so '${method}' comparison is undefined`, { file: c.name });
-  }
-  const values = candidates.map((c) => subjectMean(c.rdm, rdms, method));
-  const draws = bootstrap > 0 ? await bootstrapSubjectMeansParallel(candidates.map((c) => c.rdm), rdms, method, bootstrap, seed) : [];
-  const scores = candidates.map((c, i) => {
-    const score: Score = { value: values[i], measure: `compare:${method}:subject-mean`, n: RDM92_PAIRS, details: { stimuli: RDM92_STIMULI, subjects: rdms.rows, target } };
-    if (bootstrap > 0) {
-      const ci95 = columnInterval(draws, i);
-      if (ci95) score.ci95 = ci95;
-      score.seed = seed;
-      score.details = { ...score.details, bootstrap, bootstrapDropped: draws.filter((d) => !Number.isFinite(d[i])).length };
-    }
-    return { name: c.name, score: withCeiling(score, ceiling) };
-  });
-  const pairs: Rdm92Pair[] = [];
-  for (let a = 0; a < candidates.length; a++) {
-    for (let b = a + 1; b < candidates.length; b++) {
-      const pair: Rdm92Pair = { a: candidates[a].name, b: candidates[b].name, difference: values[a] - values[b] };
-      if (bootstrap > 0) Object.assign(pair, pairTest(draws, a, b));
-      pairs.push(pair);
-    }
-  }
-  return { target, method, subjects: names, ceiling, scores, pairs, dataset: data.dataset };
+  const scored = await scoreRdmCandidates(candidates, rdms, target, options);
+  return { target, method: options.method, subjects: names, ...scored, dataset: data.dataset };
 }
 
 /** The data set's own 8 model RDMs (animacy … RADON, monkeyIT among them) as candidates. */

@@ -1,5 +1,5 @@
-// The suites `attune run` knows: 'core' (the default: word similarity, norms decoding, recorded GPT-4 ratings)
-// and 'literature' (the benchmarks of the papers Attune implements).
+// The suites `attune run` knows: 'core' (the default: word similarity, norms decoding, recorded GPT-4 ratings),
+// 'literature' (the benchmarks of the papers Attune implements) and 'vision' (picture models against the brain).
 import { NORM_SETS } from '../data/datasets/norms.ts';
 import { WORD_SIMILARITY_SETS } from '../data/datasets/word-similarity.ts';
 import type { Benchmark } from './benchmark.ts';
@@ -11,6 +11,7 @@ import { thingsBenchmarks } from './things.ts';
 import { turingBenchmarks } from './turing-rsa.ts';
 import { normsDecodingBenchmark } from './norms-decoding.ts';
 import { GLASGOW_GPT4_COLUMNS, recordedGlasgowBenchmark, recordedRawCBenchmark, recordedSimlexBenchmark } from './recorded-ratings.ts';
+import { visionBenchmarks } from './vision.ts';
 import { wordSimilarityBenchmark } from './word-similarity.ts';
 
 /** What a run adds to a suite's benchmarks: candidate RDMs of the user's (--model-rdm). */
@@ -53,6 +54,11 @@ export const SUITES: readonly Suite[] = [
       ...readingTimeBenchmarks(),
       ...aqiBenchmarks(),
     ],
+  },
+  {
+    id: 'vision',
+    description: 'picture models layer by layer against EVC and IT (Cichy 2014, Algonauts 2019) and the Kriegeskorte 92 images; gabor, pixels and recorded AlexNet/VGG/ResNet beside the run\'s model',
+    benchmarks: () => visionBenchmarks(),
   },
 ];
 

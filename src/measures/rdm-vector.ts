@@ -102,3 +102,14 @@ export function squareform(vector: ArrayLike<number>): Matrix {
   }
   return matrix(n, n, out);
 }
+
+/** The condensed RDM among a subset of the stimuli (`indices`, ascending, distinct), from the condensed RDM of all of them. */
+export function subsetRdm(vector: ArrayLike<number>, indices: readonly number[]): Float64Array {
+  const n = stimulusCount(vector.length);
+  const out = new Float64Array(pairCount(indices.length));
+  let k = 0;
+  for (let a = 0; a < indices.length; a++) {
+    for (let b = a + 1; b < indices.length; b++) out[k++] = vector[pairIndex(indices[a], indices[b], n)];
+  }
+  return out;
+}

@@ -43,7 +43,7 @@ test('help, version, run, usage errors and exit codes', async (t) => {
   assert.match(helpVerb.stdout, /^Usage: attune rdm <features>/);
 
   assert.equal(run.code, 2); // the real run is tested in run.test.ts
-  assert.match(run.stderr, /unknown suite 'nonesuch' \(known: core, literature\)/);
+  assert.match(run.stderr, /unknown suite 'nonesuch' \(known: core, literature, vision\)/);
 
   assert.equal(extra.code, 2);
   assert.match(extra.stderr, /attune rdm: unexpected argument 'b\.csv'/);

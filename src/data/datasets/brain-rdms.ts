@@ -1,6 +1,6 @@
 // fMRI RDMs of early visual cortex (EVC) and inferior temporal cortex (IT) for the shipped picture sets: 15
 // subjects each, from Cichy et al. 2014 (92 images, MATLAB v7.3) and Algonauts 2019 (78 images, NumPy .npz),
-// with the Algonauts development kit's noise ceilings (R², for its squared-Spearman score).
+// with the noise ceilings R² the Algonauts development kit publishes for them (its squared-Spearman score).
 import type { Matrix } from '../../core/matrix.ts';
 import { InputError } from '../../core/input-error.ts';
 import { readMat73Variable } from '../mat73.ts';
@@ -25,7 +25,7 @@ export interface BrainRdms {
   stimuli: number;
   subjects: Matrix;
   subjectNames: string[];
-  /** The Algonauts 2019 development kit's noise ceiling R² for this set and region. */
+  /** The noise ceiling R² the Algonauts 2019 development kit publishes for this set and region (4 decimals). */
   kitCeilingR2: number;
   /** Where the RDMs come from, for messages: the file and its variable. */
   file: string;
