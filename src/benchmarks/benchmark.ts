@@ -61,8 +61,8 @@ export interface BenchmarkOutcome {
   layer?: LayerUsed;
   /** Per-layer scores: every layer on all items (--layers all), or on the selection split (--layers best). */
   layers?: LayerScore[];
-  /** What was scored, when it is not the run's model (fixed subjects: e.g. { id: 'rdm:monkeyIT', revision }). */
-  scored?: { id: string; revision: string };
+  /** What was scored, when it is not the run's model (fixed subjects: e.g. { id: 'rdm:monkeyIT', revision }), with its preprocessing when it sees pictures. */
+  scored?: { id: string; revision: string; preprocessing?: Record<string, unknown> };
   /** Pairwise comparisons of this row's subject with the others of its group (difference, CI, p). */
   comparisons?: { other: string; difference: number; ci95?: [number, number]; p?: number }[];
 }

@@ -40,6 +40,8 @@ interface FixedSubject {
   /** Whether it has RDMs over this target's pictures. */
   covers(target: VisionTarget): boolean;
   revision(): string;
+  /** How it turns pictures into activations (the baselines), for the provenance. */
+  preprocessing?(): Record<string, unknown> | undefined;
   open(target: VisionTarget): Promise<Omit<VisionSubject, 'name'>>;
 }
 
@@ -65,6 +67,7 @@ function baselineSubject(key: keyof typeof baselines, title: string): FixedSubje
     key, id: key, title, datasets: [],
     covers: () => true,
     revision: () => baselines[key]().revision,
+    preprocessing: () => baselines[key]().preprocessing,
     open: async (target) => subjectOf(baselines[key](), target, [0]),
   };
 }
@@ -90,7 +93,8 @@ export function visionBenchmarks(): Benchmark[] {
       supports: () => true,
       run: async (_model, options) => {
         const outcome = (await fixedOutcomes(target, options)).get(subject.key)!;
-        return { ...(await rowBase(target)), ...outcome, scored: { id: subject.id, revision: subject.revision() } };
+        const preprocessing = subject.preprocessing?.();
+        return { ...(await rowBase(target)), ...outcome, scored: { id: subject.id, revision: subject.revision(), ...(preprocessing ? { preprocessing } : {}) } };
       },
     })),
   ]);

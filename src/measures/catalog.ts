@@ -23,6 +23,7 @@ export const MEASURES: readonly MeasureEntry[] = [
   { id: 'recorded:rating:spearman', description: "a model's recorded ratings vs the human means, Spearman" },
   { id: 'wordsim:rating:spearman|norms:rate:<scale>:spearman', description: "a rater model's (openai:) log-probability ratings vs the human values, Spearman" },
   { id: 'compare:tau-a|spearman:subject-mean', description: 'a candidate RDM vs each subject, averaged over subjects (rsatoolbox eval_fixed); stimulus-and-subject bootstrap' },
+  { id: 'algonauts2019:spearman-r2:percent-of-ceiling', description: 'Algonauts 2019 score: mean over subjects of the squared Spearman r, as a percentage of the kit\'s noise ceiling R²' },
   { id: 'ols:delta-r2|partial-r|r2:baseline|r2:full', description: 'gain in explained variance of a predictor set over a baseline OLS, partial correlation; bootstrap over groups' },
   { id: 'localizer:welch-t:top<fraction>', description: 'units selective for sentences over non-word lists (Welch t), the top fraction over all layers' },
 ];
