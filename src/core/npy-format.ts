@@ -2,6 +2,7 @@
 // int64 arrays, C or Fortran order) and encoding float arrays (version 1.0, C order). Shared by the data readers
 // and by the models that read their own files (features folders).
 import { matrix, type FloatArray, type Matrix } from './matrix.ts';
+import { columnToRowMajor } from './array-order.ts';
 import { InputError } from './input-error.ts';
 
 /** A parsed .npy array as a matrix: rows = shape[0], columns = the product of the other axes (1 for a 1-D array). */
@@ -82,7 +83,7 @@ export function parseNpy(bytes: Uint8Array, options: { file?: string } = {}): Np
   }
 
   let values = decode(bytes.subarray(dataStart, dataStart + needed), dtype.slice(1), count, littleEndian);
-  if (fortranOrder && shape.length > 1) values = fortranToC(values, shape);
+  if (fortranOrder && shape.length > 1) values = columnToRowMajor(values, shape, new (values instanceof Float32Array ? Float32Array : Float64Array)(values.length));
   const rows = shape.length === 0 ? 1 : shape[0];
   const cols = shape.length <= 1 ? 1 : count / Math.max(rows, 1);
   if (rows === 0 || cols === 0) fail(`empty array of shape (${shape.join(', ')})`);
@@ -123,32 +124,6 @@ function decode(raw: Uint8Array, kind: string, count: number, littleEndian: bool
     else if (kind === 'f4') out[k] = view.getFloat32(k * 4, littleEndian);
     else if (kind === 'i4') out[k] = view.getInt32(k * 4, littleEndian);
     else out[k] = Number(view.getBigInt64(k * 8, littleEndian));
-  }
-  return out;
-}
-
-/** Reorder column-major (Fortran) elements of an N-D array into row-major (C) order. */
-function fortranToC(values: FloatArray, shape: number[]): FloatArray {
-  const out = new (values instanceof Float32Array ? Float32Array : Float64Array)(values.length);
-  const d = shape.length;
-  const fStride = new Array<number>(d);
-  let s = 1;
-  for (let a = 0; a < d; a++) {
-    fStride[a] = s;
-    s *= shape[a];
-  }
-  const index = new Array<number>(d).fill(0);
-  let f = 0; // Fortran offset of the current C-order index
-  for (let c = 0; c < values.length; c++) {
-    out[c] = values[f];
-    // Advance the C-order multi-index (last axis fastest), keeping f in step.
-    for (let a = d - 1; a >= 0; a--) {
-      index[a]++;
-      f += fStride[a];
-      if (index[a] < shape[a]) break;
-      f -= fStride[a] * shape[a];
-      index[a] = 0;
-    }
   }
   return out;
 }

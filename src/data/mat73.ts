@@ -1,9 +1,23 @@
-// MATLAB v7.3 .mat files (HDF5 behind a 512-byte user block): numeric variables, read through h5wasm.
+// MATLAB v7.3 .mat files (HDF5 behind a 512-byte user block): numeric variables, read through h5wasm on a worker
+// thread (mat73-thread.mjs), which describes the dataset and hands back its values; MATLAB's conventions are applied here.
 import { open } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { columnToRowMajor } from '../core/array-order.ts';
 import { InputError } from '../core/input-error.ts';
 
-type H5 = typeof import('h5wasm/node').default;
-type H5File = InstanceType<H5['File']>;
+/** What the worker thread says of a file and one of its datasets. */
+interface ThreadReport {
+  error?: string;
+  keys?: string[];
+  missing?: boolean;
+  group?: boolean;
+  other?: boolean;
+  matlabClass?: string;
+  type?: { type: number; size: number; signed: boolean };
+  shape?: number[];
+  empty?: boolean;
+  values?: ArrayLike<number | bigint>;
+}
 
 /** A numeric MATLAB variable: its class, MATLAB's dims, and float64 values in row-major (C) order over those dims. */
 export interface Mat73Array {
@@ -33,7 +47,7 @@ export function isMat73(bytes: Uint8Array): boolean {
 
 /** The names of the variables in a MATLAB v7.3 file (MATLAB's internal `#refs#` and `#subsystem#` left out). */
 export async function listMat73Variables(path: string): Promise<string[]> {
-  return withHdf5File(path, (file) => variableNames(file));
+  return variableNames(await askThread(path, undefined));
 }
 
 /**
@@ -41,53 +55,42 @@ export async function listMat73Variables(path: string): Promise<string[]> {
  * Non-finite values are returned as they are (callers check); structs, cells, chars, logicals and complex arrays are refused.
  */
 export async function readMat73Variable(path: string, name: string): Promise<Mat73Array> {
-  return withHdf5File(path, (file, h5) => {
-    const fail = (detail: string): never => {
-      throw new InputError(detail, { file: path });
-    };
-    const names = variableNames(file);
-    if (!names.includes(name)) {
-      fail(`no variable '${name}' in this MATLAB v7.3 file; it holds: ${names.length ? names.join(', ') : '(no variables)'}`);
-    }
-    const entity = file.get(name);
-    if (entity instanceof h5.Group) {
-      const declared = textAttribute(entity, 'MATLAB_class');
-      fail(`variable '${name}' is ${declared ? `a MATLAB ${declared} (an HDF5 group)` : 'an HDF5 group'}, not a numeric array`);
-    }
-    if (!(entity instanceof h5.Dataset)) return fail(`variable '${name}' is not an HDF5 dataset, not a numeric array`);
-    const cls = textAttribute(entity, 'MATLAB_class') ?? classOfType(entity.metadata);
-    if (entity.metadata.type === H5T_COMPOUND) fail(`variable '${name}' is complex; only real numeric arrays are read`);
-    if (cls === undefined || !NUMERIC_CLASSES.has(cls) || (entity.metadata.type !== H5T_INTEGER && entity.metadata.type !== H5T_FLOAT)) {
-      fail(`variable '${name}' is ${cls ? `of class '${cls}'` : 'not numeric'}; numeric classes are read (double, single, int8 … uint64)`);
-    }
-    const values = entity.value;
-    if (!ArrayBuffer.isView(values)) return fail(`variable '${name}' could not be read as numbers`);
-    const numbers = values as ArrayLike<number | bigint>;
-    if (entity.attrs.MATLAB_empty !== undefined && Number(entity.attrs.MATLAB_empty.value) !== 0) {
-      // MATLAB stores an empty array as the list of its dims.
-      return { name, class: cls!, dims: Array.from(numbers, Number), data: new Float64Array(0) };
-    }
-    const dims = matlabDims(entity.shape ?? []);
-    return { name, class: cls!, dims, data: columnMajorToRowMajor(numbers, dims) };
-  });
+  const fail = (detail: string): never => {
+    throw new InputError(detail, { file: path });
+  };
+  const report = await askThread(path, name);
+  const names = variableNames(report);
+  if (report.missing || !names.includes(name)) fail(`no variable '${name}' in this MATLAB v7.3 file; it holds: ${names.length ? names.join(', ') : '(no variables)'}`);
+  if (report.group) fail(`variable '${name}' is ${report.matlabClass ? `a MATLAB ${report.matlabClass} (an HDF5 group)` : 'an HDF5 group'}, not a numeric array`);
+  if (report.other || !report.type) fail(`variable '${name}' is not an HDF5 dataset, not a numeric array`);
+  const type = report.type!;
+  const cls = report.matlabClass ?? classOfType(type);
+  if (type.type === H5T_COMPOUND) fail(`variable '${name}' is complex; only real numeric arrays are read`);
+  if (cls === undefined || !NUMERIC_CLASSES.has(cls) || (type.type !== H5T_INTEGER && type.type !== H5T_FLOAT)) {
+    fail(`variable '${name}' is ${cls ? `of class '${cls}'` : 'not numeric'}; numeric classes are read (double, single, int8 … uint64)`);
+  }
+  const numbers = report.values;
+  if (!numbers || !ArrayBuffer.isView(numbers)) return fail(`variable '${name}' could not be read as numbers`);
+  // MATLAB stores an empty array as the list of its dims.
+  if (report.empty) return { name, class: cls!, dims: Array.from(numbers, Number), data: new Float64Array(0) };
+  const dims = matlabDims(report.shape ?? []);
+  return { name, class: cls!, dims, data: columnToRowMajor(numbers, dims, new Float64Array(numbers.length)) };
 }
 
-/** Open `path` with h5wasm, run `use`, and always close the file; a missing or non-HDF5 file is an InputError. */
-async function withHdf5File<T>(path: string, use: (file: H5File, h5: H5) => T): Promise<T> {
+/** Check the signature, then let the worker thread open `path` and describe dataset `name` (undefined: list the names only). */
+async function askThread(path: string, name: string | undefined): Promise<ThreadReport> {
   await checkHdf5Signature(path);
-  const h5 = (await import('h5wasm/node')).default;
-  await h5.ready;
-  let file: H5File | undefined;
+  const worker = new Worker(new URL('./mat73-thread.mjs', import.meta.url), { workerData: { path, name } });
   try {
-    file = new h5.File(path, 'r');
-  } catch {
-    file = undefined;
-  }
-  if (file === undefined || file.file_id < 0n) throw new InputError('cannot open as an HDF5 (MATLAB v7.3) file: damaged or truncated', { file: path });
-  try {
-    return use(file, h5);
+    const report = await new Promise<ThreadReport>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the HDF5 reader thread stopped (exit code ${code}) reading ${path}`)));
+    });
+    if (report.error) throw new InputError(report.error, { file: path });
+    return report;
   } finally {
-    file.close();
+    await worker.terminate();
   }
 }
 
@@ -121,14 +124,8 @@ function hasSignatureAt(bytes: Uint8Array, offset: number): boolean {
 }
 
 /** Top-level names, without MATLAB's internal groups (their names start with '#'). */
-function variableNames(file: H5File): string[] {
-  return file.keys().filter((key) => !key.startsWith('#'));
-}
-
-/** A string attribute of an HDF5 object, if present. */
-function textAttribute(entity: { attrs: Record<string, { value: unknown }> }, name: string): string | undefined {
-  const value = entity.attrs[name]?.value;
-  return typeof value === 'string' ? value : undefined;
+function variableNames(report: ThreadReport): string[] {
+  return (report.keys ?? []).filter((key) => !key.startsWith('#'));
 }
 
 /** The MATLAB class matching an HDF5 numeric type, for datasets written without a MATLAB_class attribute. */
@@ -143,30 +140,4 @@ function matlabDims(shape: number[]): number[] {
   const dims = [...shape].reverse();
   while (dims.length < 2) dims.push(1);
   return dims;
-}
-
-/** Values stored column-major over `dims` (as HDF5 holds a MATLAB array) as float64 in row-major order over `dims`. */
-function columnMajorToRowMajor(values: ArrayLike<number | bigint>, dims: number[]): Float64Array {
-  const out = new Float64Array(values.length);
-  const n = dims.length;
-  const strides = new Array<number>(n); // column-major strides
-  let stride = 1;
-  for (let a = 0; a < n; a++) {
-    strides[a] = stride;
-    stride *= dims[a];
-  }
-  const index = new Array<number>(n).fill(0);
-  let source = 0;
-  for (let k = 0; k < out.length; k++) {
-    out[k] = Number(values[source]);
-    for (let a = n - 1; a >= 0; a--) {
-      // advance the row-major index (last axis fastest), keeping the column-major offset in step
-      index[a]++;
-      source += strides[a];
-      if (index[a] < dims[a]) break;
-      source -= strides[a] * dims[a];
-      index[a] = 0;
-    }
-  }
-  return out;
 }
