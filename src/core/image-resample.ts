@@ -108,60 +108,38 @@ export function resizeLikePillow(image: RgbImage, width: number, height: number,
   let current: RgbImage = image;
   let shift = 0;
   if (image.width !== width) {
-    current = resampleRows(image, firstRow, lastRow, width, horizontal);
+    current = resamplePass(image, horizontal, 'rows', lastRow - firstRow, firstRow, width);
     shift = firstRow;
   }
-  if (image.height !== height) current = resampleColumns(current, height, vertical, shift);
+  if (image.height !== height) current = resamplePass(current, vertical, 'columns', current.width, shift, height);
   return current;
 }
 
-function resampleRows(image: RgbImage, firstRow: number, lastRow: number, width: number, c: AxisCoefficients): RgbImage {
-  const rows = lastRow - firstRow;
-  const out = new Uint8Array(rows * width * 3);
+/** One pass of the separable filter along the rows (horizontal) or the columns (vertical): byte sums rounded and clipped. */
+function resamplePass(image: RgbImage, c: AxisCoefficients, along: 'rows' | 'columns', lines: number, firstLine: number, outLength: number): RgbImage {
+  const width = along === 'rows' ? outLength : image.width;
+  const height = along === 'rows' ? lines : outLength;
+  // Input byte offset of (line, position) along the pass: rows step by pixels within a line; columns by lines of pixels.
+  const offset = along === 'rows'
+    ? (line: number, position: number) => ((line + firstLine) * image.width + position) * 3
+    : (line: number, position: number) => ((position - firstLine) * image.width + line) * 3;
+  const out = new Uint8Array(width * height * 3);
   const half = 1 << (PRECISION_BITS - 1);
-  for (let y = 0; y < rows; y++) {
-    const source = (y + firstRow) * image.width * 3;
-    for (let x = 0; x < width; x++) {
+  const otherAxis = along === 'rows' ? height : width;
+  for (let line = 0; line < otherAxis; line++) {
+    for (let o = 0; o < outLength; o++) {
       let r = half;
       let g = half;
       let b = half;
-      const lo = c.first[x];
-      const base = x * c.ksize;
-      for (let k = 0; k < c.count[x]; k++) {
+      const base = o * c.ksize;
+      for (let k = 0; k < c.count[o]; k++) {
         const w = c.weights[base + k];
-        const p = source + (lo + k) * 3;
+        const p = offset(line, c.first[o] + k);
         r += image.data[p] * w;
         g += image.data[p + 1] * w;
         b += image.data[p + 2] * w;
       }
-      const q = (y * width + x) * 3;
-      out[q] = clip8(r);
-      out[q + 1] = clip8(g);
-      out[q + 2] = clip8(b);
-    }
-  }
-  return { width, height: rows, data: out };
-}
-
-function resampleColumns(image: RgbImage, height: number, c: AxisCoefficients, shift: number): RgbImage {
-  const { width } = image;
-  const out = new Uint8Array(height * width * 3);
-  const half = 1 << (PRECISION_BITS - 1);
-  for (let y = 0; y < height; y++) {
-    const lo = c.first[y] - shift;
-    const base = y * c.ksize;
-    for (let x = 0; x < width; x++) {
-      let r = half;
-      let g = half;
-      let b = half;
-      for (let k = 0; k < c.count[y]; k++) {
-        const w = c.weights[base + k];
-        const p = ((lo + k) * width + x) * 3;
-        r += image.data[p] * w;
-        g += image.data[p + 1] * w;
-        b += image.data[p + 2] * w;
-      }
-      const q = (y * width + x) * 3;
+      const q = (along === 'rows' ? line * width + o : o * width + line) * 3;
       out[q] = clip8(r);
       out[q + 1] = clip8(g);
       out[q + 2] = clip8(b);
