@@ -52,10 +52,10 @@ export function seesImages(model: WordModel): model is EmbeddingModel {
   return model.kind === 'embedding' && model.modalities.includes('image');
 }
 
-/** The stimuli as texts, for a model that sees only texts; InputError (on `--model`) at the first picture. */
-export function textsOnly(items: readonly Stimulus[], modelId: string): string[] {
+/** The stimuli as texts, for a model that sees only texts; InputError (on `option`, default `--model`) at the first picture. */
+export function textsOnly(items: readonly Stimulus[], modelId: string, option = '--model'): string[] {
   return items.map((item) => {
-    if (isImage(item)) throw new InputError(`${modelId} sees only texts, not pictures such as ${item.name} (${item.source})`, { file: '--model' });
+    if (isImage(item)) throw new InputError(`${modelId} sees only texts, not pictures such as ${item.name} (${item.source})`, { file: option });
     return item;
   });
 }

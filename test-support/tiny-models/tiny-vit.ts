@@ -3,8 +3,8 @@
 // and written as a Hugging Face model folder with a ViTImageProcessor preprocessor config.
 import { createRng } from '../../src/core/random.ts';
 import { GraphBuilder } from './onnx-build.ts';
-import { geluErf, i64, layerNorm, linear, randn } from './layers.ts';
-import { fullAttention, patchEmbeddings, type TinyVisionModelInfo } from './vision-layers.ts';
+import { attention, geluErf, i64, layerNorm, linear, randn } from './layers.ts';
+import { patchEmbeddings, type TinyVisionModelInfo } from './vision-layers.ts';
 import { writeModelFolder, type TinyModelOptions } from './folder.ts';
 
 const IMAGE = 32;
@@ -49,7 +49,7 @@ export function tinyVitGraph(options: TinyModelOptions = {}): { model: Uint8Arra
     const q = linear(b, rng, `${s}/attention/attention/query`, `${p}.attention.attention.query`, a, HIDDEN, HIDDEN);
     const k = linear(b, rng, `${s}/attention/attention/key`, `${p}.attention.attention.key`, a, HIDDEN, HIDDEN);
     const v = linear(b, rng, `${s}/attention/attention/value`, `${p}.attention.attention.value`, a, HIDDEN, HIDDEN);
-    const ctx = fullAttention(b, `${s}/attention/attention`, q, k, v, HEADS, HIDDEN);
+    const ctx = attention(b, `${s}/attention/attention`, q, k, v, undefined, HEADS, HIDDEN);
     const attnOut = linear(b, rng, `${s}/attention/output/dense`, `${p}.attention.output.dense`, ctx, HIDDEN, HIDDEN);
     const r = b.node(s, 'Add', [attnOut, x]);
     const m = layerNorm(b, rng, `${s}/layernorm_after`, `${p}.layernorm_after`, r, HIDDEN, EPS);

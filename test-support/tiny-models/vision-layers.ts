@@ -78,15 +78,3 @@ export function patchEmbeddings(b: GraphBuilder, rng: Rng, scope: string, param:
   return b.node(scope, 'Transpose', [flat], { perm: { ints: [0, 2, 1] } });
 }
 
-/** Multi-head scaled dot-product attention of q, k, v [batch, seq, hidden] with no mask (every token sees every token). */
-export function fullAttention(b: GraphBuilder, scope: string, q: string, k: string, v: string, heads: number, hidden: number): string {
-  const d = hidden / heads;
-  const split = i64(b, scope, [0, 0, heads, d]);
-  const qh = b.node(scope, 'Transpose', [b.node(scope, 'Reshape', [q, split])], { perm: { ints: [0, 2, 1, 3] } });
-  const kt = b.node(scope, 'Transpose', [b.node(scope, 'Reshape', [k, split])], { perm: { ints: [0, 2, 3, 1] } });
-  const vh = b.node(scope, 'Transpose', [b.node(scope, 'Reshape', [v, split])], { perm: { ints: [0, 2, 1, 3] } });
-  const scores = b.node(scope, 'Div', [b.node(scope, 'MatMul', [qh, kt]), f32(b, scope, Math.sqrt(d))]);
-  const probs = b.node(scope, 'Softmax', [scores], { axis: { int: -1 } });
-  const ctx = b.node(scope, 'Transpose', [b.node(scope, 'MatMul', [probs, vh])], { perm: { ints: [0, 2, 1, 3] } });
-  return b.node(scope, 'Reshape', [ctx, i64(b, scope, [0, 0, hidden])]);
-}

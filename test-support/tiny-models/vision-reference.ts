@@ -1,7 +1,9 @@
 // Plain float64 forward passes of the tiny ViT and ResNet, written from the textbook definitions and
 // reading the weights (with their shapes) from the ONNX initializers: an independent check of what
-// the graphs compute, needing no onnxruntime.
+// the graphs compute, needing no onnxruntime. The convolution and transformer pieces are exported for
+// clip-reference.ts.
 import onnxProto from 'onnx-proto';
+import { geluErf } from './reference.ts';
 
 const { onnx } = onnxProto;
 
@@ -44,8 +46,10 @@ export function visionWeights(modelBytes: Uint8Array): { get(name: string): Weig
   };
 }
 
-type Weights = ReturnType<typeof visionWeights>;
-type Mat = number[][];
+/** The initializers of a model, as `visionWeights` reads them. */
+export type Weights = ReturnType<typeof visionWeights>;
+/** One sequence's token vectors: [token][unit]. */
+export type Mat = number[][];
 
 const zeros = (dims: number[]): Array64 => ({ dims, data: new Float64Array(dims.reduce((a, d) => a * d, 1)) });
 const map = (x: Array64, f: (v: number) => number): Array64 => ({ dims: [...x.dims], data: x.data.map(f) });
@@ -53,7 +57,7 @@ const add = (a: Array64, b: Array64): Array64 => ({ dims: [...a.dims], data: a.d
 const relu = (x: Array64) => map(x, (v) => Math.max(0, v));
 
 /** 2-D convolution of x [N, C, H, W] with w [O, C, k, k], zero padding `pad` on every side, optional bias. */
-function conv2d(x: Array64, w: Weight, bias: Float32Array | null, stride: number, pad: number): Array64 {
+export function conv2d(x: Array64, w: Weight, bias: Float32Array | null, stride: number, pad: number): Array64 {
   const [n, c, h, wd] = x.dims;
   const [o, , k] = w.dims;
   const oh = Math.floor((h + 2 * pad - k) / stride) + 1;
@@ -144,14 +148,17 @@ export function referenceResNet(modelBytes: Uint8Array, pixels: Pixels): VisionF
   return { hiddenStates, lastHiddenState: x, poolerOutput: pooled };
 }
 
-function linear(w: Weights, param: string, x: Mat): Mat {
-  const W = w.get(`${param}.weight`).data;
-  const bias = w.get(`${param}.bias`).data;
-  const out = bias.length;
+/** x · `${param}.weight` ([in, out]) + `${param}.bias` (none when the layer has no bias), row by row. */
+export function linear(w: Weights, param: string, x: Mat): Mat {
+  const weight = w.get(`${param}.weight`);
+  const out = weight.dims[1];
+  const W = weight.data;
+  const bias = w.has(`${param}.bias`) ? w.get(`${param}.bias`).data : new Float32Array(out);
   return x.map((r) => Array.from(bias, (b, j) => r.reduce((s, v, i) => s + v * W[i * out + j], b)));
 }
 
-function layerNorm(w: Weights, param: string, x: Mat, eps: number): Mat {
+/** LayerNorm of each row with `${param}.weight` and `${param}.bias`. */
+export function layerNorm(w: Weights, param: string, x: Mat, eps: number): Mat {
   const g = w.get(`${param}.weight`).data;
   const b = w.get(`${param}.bias`).data;
   return x.map((r) => {
@@ -161,14 +168,14 @@ function layerNorm(w: Weights, param: string, x: Mat, eps: number): Mat {
   });
 }
 
-/** Multi-head attention of one sequence, every token attending to every token. */
-function attention(q: Mat, k: Mat, v: Mat, heads: number): Mat {
+/** Multi-head attention of one sequence; query i sees key j when `sees(i, j)` (default: every token sees every token). */
+export function attention(q: Mat, k: Mat, v: Mat, heads: number, sees: (i: number, j: number) => boolean = () => true): Mat {
   const d = q[0].length / heads;
-  return q.map((qi) => {
+  return q.map((qi, i) => {
     const out: number[] = [];
     for (let h = 0; h < heads; h++) {
       const cols = Array.from({ length: d }, (_, c) => h * d + c);
-      const scores = k.map((kj) => cols.reduce((s, c) => s + qi[c] * kj[c], 0) / Math.sqrt(d));
+      const scores = k.map((kj, j) => (sees(i, j) ? cols.reduce((s, c) => s + qi[c] * kj[c], 0) / Math.sqrt(d) : -Infinity));
       const top = Math.max(...scores);
       const e = scores.map((s) => Math.exp(s - top));
       const z = e.reduce((s, x) => s + x, 0);
@@ -178,21 +185,9 @@ function attention(q: Mat, k: Mat, v: Mat, heads: number): Mat {
   });
 }
 
-/** erf by its Maclaurin series (exact to ~1e-11 for |x| < 4; beyond, erf differs from ±1 by < 2e-8). */
-const erf = (x: number): number => {
-  if (Math.abs(x) >= 4) return Math.sign(x);
-  let sum = 0;
-  let term = x;
-  for (let n = 0; n < 120; n++) {
-    sum += term / (2 * n + 1);
-    term *= (-x * x) / (n + 1);
-  }
-  return (2 / Math.sqrt(Math.PI)) * sum;
-};
-const geluErf = (x: number) => 0.5 * x * (1 + erf(x / Math.SQRT2));
 
 /** Stack per-image matrices [seq][width] into one [batch, seq, width] tensor. */
-const stack = (mats: Mat[]): Array64 => ({ dims: [mats.length, mats[0].length, mats[0][0].length], data: Float64Array.from(mats.flat(2)) });
+export const stack = (mats: Mat[]): Array64 => ({ dims: [mats.length, mats[0].length, mats[0][0].length], data: Float64Array.from(mats.flat(2)) });
 
 /** The tiny ViT's hidden states (embeddings, then each block's output) and outputs, for pixels [batch, 3, H, W]. */
 export function referenceVit(modelBytes: Uint8Array, pixels: Pixels, heads = 2): VisionForward {

@@ -77,7 +77,7 @@ export async function hfTextModel(located: LocatedHfModel, id: string, options: 
     declaredHiddenStates: prepared.declared,
     allLayers: activations,
     vectors: async (items, layer = layers.length - 1) => {
-      const texts = textsOnly(items, id);
+      const texts = kind.tower ? textsOnly(items, `${id} (its image tower: --tower image)`, '--tower') : textsOnly(items, id);
       return layerVectors(runtime, texts, await activations(texts), layer);
     },
     surprisals: (words) => wordSurprisals(runtime, words),

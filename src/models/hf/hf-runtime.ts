@@ -62,8 +62,10 @@ export async function loadRuntime(tokenizerFolder: string, prepared: PreparedMod
   const eos = Array.isArray(config.eos_token_id) ? config.eos_token_id[0] : config.eos_token_id;
   const startId = tokenizer.bos_token_id ?? config.bos_token_id ?? tokenizer.eos_token_id ?? eos ?? undefined;
   const padId = tokenizer.pad_token_id ?? config.pad_token_id ?? eos ?? 0;
-  // tokens the tokenizer adds around a text ([CLS], [SEP], <s>, …); the unknown token stands for a word and stays
-  const specials = new Set(tokenizer.all_special_ids.filter((id) => id !== tokenizer.unk_token_id));
+  // tokens the tokenizer adds around a text ([CLS], [SEP], <s>, …); the unknown token stands for a word and stays,
+  // unless it is also a framing token (CLIP's <|endoftext|> is its unk, eos and pad token at once)
+  const framing = new Set([tokenizer.bos_token_id, tokenizer.eos_token_id, tokenizer.pad_token_id]);
+  const specials = new Set(tokenizer.all_special_ids.filter((id) => id !== tokenizer.unk_token_id || framing.has(id)));
   const hidden = config.hidden_size ?? config.n_embd ?? config.d_model;
   if (hidden === undefined) throw new Error(`${join(prepared.folder, 'config.json')}: no hidden_size (or n_embd, d_model)`);
   return {

@@ -12,7 +12,8 @@ import { AutoImageProcessor, AutoModel, RawImage, env, type Tensor } from '@hugg
 import { createRng } from '../../../src/core/random.ts';
 import { buildTinyVit } from '../../../test-support/tiny-models/tiny-vit.ts';
 import { buildTinyResNet } from '../../../test-support/tiny-models/tiny-resnet.ts';
-import { referenceResNet, referenceVit, type Array64, type Pixels } from '../../../test-support/tiny-models/vision-reference.ts';
+import { referenceResNet, referenceVit, type Pixels } from '../../../test-support/tiny-models/vision-reference.ts';
+import { maxRelDiff } from '../../../test-support/tiny-models/max-rel-diff.ts';
 
 env.allowRemoteModels = false;
 env.allowLocalModels = true;
@@ -31,15 +32,6 @@ function randomPixels(seed: number, dims: number[]): Pixels & { data: Float32Arr
   const data = new Float32Array(dims.reduce((a, d) => a * d, 1));
   for (let i = 0; i < data.length; i++) data[i] = rng.next() * 4 - 2;
   return { dims, data };
-}
-
-/** Largest |a − b| / max(1, |b|) between a float32 tensor and its float64 reference (shapes must match). */
-function maxRelDiff(actual: { dims: readonly number[]; data: unknown }, ref: Array64): number {
-  assert.deepEqual([...actual.dims], ref.dims);
-  const a = actual.data as Float32Array;
-  let worst = 0;
-  ref.data.forEach((v, i) => (worst = Math.max(worst, Math.abs(a[i] - v) / Math.max(1, Math.abs(v)))));
-  return worst;
 }
 
 const models = [
