@@ -2,6 +2,7 @@
 // the layer the headline score comes from marked.
 import type { TopLevelSpec } from 'vega-lite';
 import type { BenchmarkResult } from '../run/results.ts';
+import { CONFIG, SCHEMA } from './plot-basics.ts';
 
 /** A line of value by layer with CI rules; undefined when the result has no layer profile. */
 export function layerProfileSpec(result: BenchmarkResult): TopLevelSpec | undefined {
@@ -13,7 +14,7 @@ export function layerProfileSpec(result: BenchmarkResult): TopLevelSpec | undefi
     .map((l) => ({ layer: l.layer, name: l.name, value: l.value, lo: l.ci95?.[0] ?? null, hi: l.ci95?.[1] ?? null, used: l.layer === chosen }));
   const split = result.layer?.chosen === 'best' ? ' (selection half; the headline is the chosen layer on the other half)' : '';
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: SCHEMA,
     title: { text: `${result.title}: ${result.score.measure} by layer`, subtitle: `${result.benchmark}${split}`, anchor: 'start' },
     width: 360,
     height: 220,
@@ -28,6 +29,6 @@ export function layerProfileSpec(result: BenchmarkResult): TopLevelSpec | undefi
         encoding: { y: { field: 'value', type: 'quantitative' } },
       },
     ],
-    config: { font: 'sans-serif', background: 'white' },
+    config: CONFIG,
   };
 }

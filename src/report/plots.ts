@@ -1,29 +1,25 @@
-// Vega-Lite specs of the report's plots: per section, score bars with CI and ceiling; per benchmark, model vs human scatter.
+// Vega-Lite specs of the report's plots: per section, score bars with CI and ceiling; per benchmark, model vs human scatter;
+// and the list of every plot of a run (layer profiles from layer-profile.ts and vision-profiles.ts included).
 import type { TopLevelSpec } from 'vega-lite';
 import type { BenchmarkResult, RunResults } from '../run/results.ts';
 import { layerProfileSpec } from './layer-profile.ts';
+import { CONFIG, finiteOrNull, SCHEMA, slug } from './plot-basics.ts';
 import { formatValue, groupSections, type Section } from './scorecard.ts';
+import { visionProfiles } from './vision-profiles.ts';
+import { parseVisionBenchmark } from './vision-rows.ts';
+
+export { slug };
 
 /** One plot of the report: a file-safe id, a caption and its Vega-Lite spec (data inline). */
 export interface PlotSpec {
   /** File-safe and unique within a report, e.g. 'bars-core-wordsim' or 'scatter-wordsim-simlex999'. */
   id: string;
-  kind: 'bars' | 'scatter' | 'layers';
+  kind: 'bars' | 'scatter' | 'layers' | 'vision-layers';
   title: string;
-  /** The section key (bars) or benchmark id (scatter) the plot shows. */
+  /** The section key (bars), benchmark id (scatter, layers) or comma-separated benchmark ids (vision-layers: one per region) the plot shows. */
   subject: string;
   spec: TopLevelSpec;
 }
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const CONFIG = { font: 'sans-serif', background: 'white' } as const;
-
-/** Lower-case id with every run of characters other than a–z and 0–9 turned into one '-'. */
-export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'plot';
-}
-
-const finiteOrNull = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
 
 /** Bars of each benchmark's value with its 95% CI as a rule, and the ceiling (band and tick) when present. */
 export function sectionBarsSpec(section: Section): TopLevelSpec {
@@ -115,7 +111,10 @@ export function scatterSpec(result: BenchmarkResult): TopLevelSpec | undefined {
   };
 }
 
-/** Every plot of a run: one bar chart per section, then one scatter per benchmark that has scatter data. */
+/**
+ * Every plot of a run: one bar chart per section; per benchmark its scatter and (vision rows excepted) its layer profile;
+ * then one vision figure per scored model and picture set with layer profiles.
+ */
 export function reportPlots(results: RunResults): PlotSpec[] {
   const used = new Set<string>();
   const unique = (base: string): string => {
@@ -137,8 +136,11 @@ export function reportPlots(results: RunResults): PlotSpec[] {
   for (const r of results.results) {
     const spec = scatterSpec(r);
     if (spec) plots.push({ id: unique(`scatter-${slug(r.benchmark)}`), kind: 'scatter', title: r.title, subject: r.benchmark, spec });
-    const profile = layerProfileSpec(r);
+    const profile = parseVisionBenchmark(r.benchmark) ? undefined : layerProfileSpec(r);
     if (profile) plots.push({ id: unique(`layers-${slug(r.benchmark)}`), kind: 'layers', title: `${r.title} by layer`, subject: r.benchmark, spec: profile });
+  }
+  for (const v of visionProfiles(results)) {
+    plots.push({ id: unique(v.idBase), kind: 'vision-layers', title: v.caption, subject: v.benchmarks.join(', '), spec: v.spec });
   }
   return plots;
 }

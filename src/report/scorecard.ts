@@ -57,9 +57,10 @@ export function groupSections(results: BenchmarkResult[]): Section[] {
   return out;
 }
 
-/** A number with 4 decimals; 'NaN' or '±Infinity' spelled out; '-' when absent. */
-export function formatValue(x: number | undefined): string {
+/** A number with 4 decimals; 'NaN' (also for null: JSON's NaN) or '±Infinity' spelled out; '-' when absent. */
+export function formatValue(x: number | null | undefined): string {
   if (x === undefined) return '-';
+  if (x === null) return 'NaN';
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
   const s = x.toFixed(4);

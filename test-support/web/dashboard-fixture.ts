@@ -1,7 +1,7 @@
 // A second, hand-made run for the dashboard tests, next to a real `attune run`: the real SimLex-999 row with a
 // made-up ceiling and layer profile (model 'example:layered'), and a 92-image row with pairwise comparisons.
-// The numbers are invented for the test; they only need to be known to it.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// The numbers are invented for the test; they only need to be known to it. And a real vision run, copied as it is.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchmarkResult, RunResults } from '../../src/run/results.ts';
 
@@ -59,4 +59,17 @@ export function syntheticRun(): RunResults {
     schema: 'attune-results', schema_version: 2, tool: { name: 'attune', version: '0.0.0-test' }, created: '2025-01-02T03:04:05.000Z',
     suite: 'core', model: simlex.model, seed: 0, results: [simlex], failures: [], skipped: [],
   };
+}
+
+/** The run id (subfolder) of the vision run that writeVisionRun serves. */
+export const VISION_RUN_ID = 'vision';
+
+/** The results of `attune run --suite vision --model gabor` (test/fixtures/report/vision-results.json). */
+const VISION_RESULTS = new URL('../../test/fixtures/report/vision-results.json', import.meta.url);
+
+/** Copy the real vision run into `<resultsDir>/vision/results.json` (dated 2026, so the newest run) and return it. */
+export function writeVisionRun(resultsDir: string): RunResults {
+  mkdirSync(join(resultsDir, VISION_RUN_ID), { recursive: true });
+  copyFileSync(VISION_RESULTS, join(resultsDir, VISION_RUN_ID, 'results.json'));
+  return JSON.parse(readFileSync(VISION_RESULTS, 'utf8')) as RunResults;
 }

@@ -1,5 +1,6 @@
 // Shared pieces of the dashboard's browser tests: a private build of the web app, the real server, Debian's
-// Chromium through playwright-core, the CLI, and checks for focus order and horizontal overflow.
+// Chromium through playwright-core, the CLI, a leaderboard cell's text, and checks for focus order and horizontal overflow.
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,13 @@ export function attune(args: string[], env: Record<string, string> = {}): Promis
       else done(stdout);
     });
   });
+}
+
+/** The text of a leaderboard row's cell (`row`: a selector of its <tr>) in the column of model `key` (found by its header button). */
+export async function cellText(page: Page, row: string, key: string): Promise<string> {
+  const column = await page.locator('#leaderboard thead th').evaluateAll((ths, k) => ths.findIndex((th) => th.querySelector(`button[data-key="${k}"]`)), key);
+  assert.ok(column > 1, `a column for ${key}`);
+  return page.locator(`${row} > *`).nth(column).innerText();
 }
 
 /** Save a full-page screenshot as test/web/artifacts/<name>.png. */

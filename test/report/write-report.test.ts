@@ -21,7 +21,7 @@ test('writeReport: results.json (2-space JSON, trailing newline), report.html an
   assert.deepEqual(readdirSync(join(out, 'plots')).sort(), [...plotNames].sort());
   const json = readFileSync(join(out, 'results.json'), 'utf8');
   assert.deepEqual(JSON.parse(json), fixture());
-  assert.ok(json.startsWith('{\n  "schema": "attune-results",\n  "schema_version": 1,\n  "tool": {\n    "name": "attune",'));
+  assert.ok(json.startsWith('{\n  "schema": "attune-results",\n  "schema_version": 2,\n  "tool": {\n    "name": "attune",'));
   assert.ok(json.endsWith('}\n') && !json.endsWith('}\n\n'));
   assert.ok(readFileSync(join(out, 'report.html'), 'utf8').includes('Glasgow valence'));
   for (const n of plotNames) assert.deepEqual([...readFileSync(join(out, 'plots', n)).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);

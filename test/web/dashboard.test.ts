@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RunResults } from '../../src/run/results.ts';
 import type { RunningServer } from '../../src/server/server.ts';
-import { attune, buildWeb, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from '../../test-support/web/e2e-harness.ts';
+import { attune, buildWeb, cellText, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from '../../test-support/web/e2e-harness.ts';
 import { EXAMPLE_CEILING, writeExampleRun } from '../../test-support/web/dashboard-fixture.ts';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -36,12 +36,6 @@ after(async () => {
 });
 
 const valueOf = (r: RunResults, id: string) => r.results.find((x) => x.benchmark === id)!.score;
-/** The text of a row's cell in the column of model `key` (found by its header button). */
-async function cellText(page: Page, row: string, key: string): Promise<string> {
-  const column = await page.locator('#leaderboard thead th').evaluateAll((ths, k) => ths.findIndex((th) => th.querySelector(`button[data-key="${k}"]`)), key);
-  assert.ok(column > 1, `a column for ${key}`);
-  return page.locator(`${row} > *`).nth(column).innerText();
-}
 
 async function checkNarrow(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 390, height: 844 });

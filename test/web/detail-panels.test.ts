@@ -1,23 +1,34 @@
 // Detail panels in Chromium on a hand-made run: the 92-image heatmaps (hover and arrow keys name both stimuli
-// and show their pictures from the server), the pairwise comparisons, the method text and the layer profile.
+// and show their pictures from the server), the pairwise comparisons, the method text and the layer profile; and on a
+// real vision run: its rows on the leaderboard, and a row's regions side by side with their noise-ceiling bands.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
+import type { RunResults } from '../../src/run/results.ts';
 import type { Rdm92Document } from '../../src/server/rdm92-api.ts';
 import type { RunningServer } from '../../src/server/server.ts';
-import { buildWeb, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from '../../test-support/web/e2e-harness.ts';
-import { syntheticRun, writeExampleRun } from '../../test-support/web/dashboard-fixture.ts';
+import { benchmarkHref } from '../../src/web/routes.ts';
+import { buildWeb, cellText, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from '../../test-support/web/e2e-harness.ts';
+import { syntheticRun, VISION_RUN_ID, writeExampleRun, writeVisionRun } from '../../test-support/web/dashboard-fixture.ts';
 
 let tmp: ReturnType<typeof tempDir>;
 let server: RunningServer;
 let browser: Browser;
 let rdm92: Rdm92Document;
+let vision: RunResults;
 
 before(async () => {
   tmp = tempDir('attune-web-panels-');
   const results = join(tmp.dir, 'results');
   writeExampleRun(results, syntheticRun());
+  vision = writeVisionRun(results);
+  // The same run with IT's conv3 of AlexNet not scored (NaN, which results.json holds as null).
+  const unscored = structuredClone(vision);
+  unscored.results.find((r) => r.benchmark === 'vision:cichy92:it:alexnet')!.layers![2].value = Number.NaN;
+  mkdirSync(join(results, 'vision-unscored'));
+  writeFileSync(join(results, 'vision-unscored', 'results.json'), JSON.stringify(unscored));
   const [web, b] = await Promise.all([buildWeb(join(tmp.dir, 'web')), launch()]);
   browser = b;
   server = await serve(results, web);
@@ -82,6 +93,92 @@ test('layer profile: the chart, the layer used and the per-layer table', async (
   const rows = await panel.locator('tbody tr').allInnerTexts();
   assert.equal(rows.length, 4);
   assert.match(rows[2], /layer 2 \(used\)\s+0\.3000\s+\[0\.2500, 0\.3500\]\s+999/);
+  assert.equal(await bandRows(panel.locator('canvas')), 0, 'a text row has no ceiling band');
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('leaderboard: every vision row, with its value in the column of the model it scored', async () => {
+  const { page, problems } = await openPage(browser, 1280, 800);
+  await page.goto(server.url);
+  const row = 'tr[data-benchmark="vision:cichy92:evc:alexnet"]';
+  await page.waitForSelector(row);
+  const shown = await page.locator('#leaderboard tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-benchmark')).filter((b) => b?.startsWith('vision:')));
+  assert.deepEqual(shown.sort(), vision.results.map((r) => r.benchmark).sort());
+  const alexnet = vision.results.find((r) => r.benchmark === 'vision:cichy92:evc:alexnet')!;
+  assert.match(await cellText(page, row, 'recorded:alexnet'), new RegExp(`^${alexnet.score.value.toFixed(4)}\\s+\\[${alexnet.score.ci95![0].toFixed(4)}, ${alexnet.score.ci95![1].toFixed(4)}\\]`));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('vision row: both regions of the set side by side, titled, each with its ceiling band and every layer in its table', async () => {
+  const { page, problems } = await openPage(browser, 1280, 800);
+  const ids = ['vision:cichy92:evc:alexnet', 'vision:cichy92:it:alexnet'];
+  await page.goto(`${server.url}${benchmarkHref(ids[0], VISION_RUN_ID)}`);
+  const panel = page.locator('section', { has: page.locator('h3', { hasText: 'Layer profile' }) });
+  const regions = panel.locator('.region-profile');
+  await regions.nth(1).locator('canvas').waitFor();
+  assert.equal(await regions.count(), 2);
+  assert.deepEqual(await regions.evaluateAll((els) => els.map((e) => e.getAttribute('data-benchmark'))), ids);
+  assert.deepEqual(await regions.locator('h4').allInnerTexts(), ['early visual cortex (15 subjects)', 'IT (15 subjects)']);
+  assert.equal(await regions.nth(1).locator('h4 a').getAttribute('href'), benchmarkHref(ids[1], VISION_RUN_ID), 'the other region links to its page');
+  const [left, right] = [(await regions.nth(0).boundingBox())!, (await regions.nth(1).boundingBox())!];
+  assert.ok(Math.abs(left.y - right.y) < 1 && right.x >= left.x + left.width, 'side by side');
+
+  for (const [k, id] of ids.entries()) {
+    const row = vision.results.find((r) => r.benchmark === id)!;
+    const region = regions.nth(k);
+    const { lower, upper } = row.score.ceiling!;
+    // The chart's accessible description is built from the band's own data; the band is drawn in its colour.
+    const description = (await region.locator('.chart').getAttribute('aria-label'))!;
+    assert.ok(description.includes(`shaded band: noise ceiling from ${lower!.toFixed(4)} to ${upper!.toFixed(4)}`), description);
+    assert.ok(description.includes(row.layers!.map((l) => l.name).join(', ')), description);
+    const drawn = await bandRows(region.locator('canvas'));
+    assert.ok(drawn > 10, `${id}: the ceiling band is drawn (${drawn} rows)`);
+    await region.locator('summary').click();
+    assert.deepEqual(await region.locator('thead th').allInnerTexts(), ['layer', 'value', '95% CI', 'n', 'algonauts2019']);
+    const cells = await region.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    assert.deepEqual(cells, row.layers!.map((l) => [
+      l.name + (l.layer === row.layer!.layer ? ' (used)' : ''), l.value.toFixed(4), `[${l.ci95![0].toFixed(4)}, ${l.ci95![1].toFixed(4)}]`, String(l.n), l.extra!.algonauts2019.toFixed(4),
+    ]));
+  }
+  await screenshot(page, 'vision-layers-1280x800');
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.equal(await horizontalOverflow(page), 0);
+  await screenshot(page, 'vision-layers-390x844');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('vision row with a layer that could not be scored: left out of the chart with a note, "not scored" in the table', async () => {
+  const { page, problems } = await openPage(browser, 1280, 800);
+  await page.goto(`${server.url}${benchmarkHref('vision:cichy92:evc:alexnet', 'vision-unscored')}`);
+  const it = page.locator('.region-profile[data-benchmark="vision:cichy92:it:alexnet"]');
+  await it.locator('canvas').waitFor();
+  assert.match((await it.locator('.chart').getAttribute('aria-label'))!, /for each of 7 scored layers \(conv1, conv2, conv4, conv5, fc6, fc7, fc8\)/);
+  assert.equal(await it.locator('p.hint').innerText(), 'Not scored, left out of the chart: conv3.');
+  await it.locator('summary').click();
+  assert.deepEqual((await it.locator('tbody tr').nth(2).locator('td').allInnerTexts()).slice(0, 2), ['conv3', 'not scored']);
+  assert.equal(await it.locator('tbody tr').count(), 8);
+  assert.equal(await page.locator('.region-profile[data-benchmark="vision:cichy92:evc:alexnet"] p.hint').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/** Rows of a chart's canvas in which a third or more of the pixels have the ceiling band's colour (#d62728 at 15% on white). */
+function bandRows(canvas: Locator): Promise<number> {
+  return canvas.evaluate((el: HTMLCanvasElement) => {
+    const { data, width, height } = el.getContext('2d')!.getImageData(0, 0, el.width, el.height);
+    const blend = [214, 39, 40].map((c) => 255 - 0.15 * (255 - c));
+    let rows = 0;
+    for (let y = 0; y < height; y++) {
+      let hits = 0;
+      for (let x = 0; x < width; x++) {
+        const i = 4 * (y * width + x);
+        if (blend.every((c, j) => Math.abs(data[i + j] - c) <= 3)) hits++;
+      }
+      if (hits >= width / 3) rows++;
+    }
+    return rows;
+  });
+}

@@ -8,7 +8,8 @@ export async function renderChart(container: HTMLElement, spec: TopLevelSpec, de
   container.classList.add('chart');
   container.setAttribute('role', 'img');
   container.setAttribute('aria-label', description);
-  await embed(container, spec, {
+  // Vega replaces the container's aria-label with its own unless the spec carries a description.
+  await embed(container, { description, ...spec } as TopLevelSpec, {
     ast: true,
     actions: false,
     defaultStyle: false,

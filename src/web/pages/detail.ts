@@ -1,5 +1,5 @@
 // Page 2, a benchmark's detail for one run: the score and its statistics, provenance, method, coverage, the
-// model-vs-human scatter, the layer profile, the 92-image RDMs and the pairwise comparisons.
+// model-vs-human scatter, the layer profile (a vision row's regions side by side), the 92-image RDMs and the pairwise comparisons.
 import { loadRuns, type BenchmarkResult, type LoadedRun } from '../api.ts';
 import { append, definitions, h, section, table } from '../dom.ts';
 import { formatCi, formatCoverage, formatDate, formatFull, formatValue } from '../format.ts';
@@ -26,7 +26,7 @@ export async function detailPage(main: HTMLElement, benchmark: string, runId: st
     runPicker(having, run, benchmark),
     scorePanel(result),
     scatterPanel(result),
-    layersPanel(result),
+    layersPanel(result, run),
     rdm92Panel(result),
     comparisonsPanel(result),
     section('Method', h('p', { class: 'method' }, methodText(result))),

@@ -1,0 +1,18 @@
+// What every report plot shares: the Vega-Lite schema URL, the config (generic font, white background),
+// file-safe ids and the null that stands for a missing number in inline data.
+
+/** The Vega-Lite schema every report spec names. */
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** The config of every report spec: a generic font (resvg maps it to DejaVu Sans) on white. */
+export const CONFIG = { font: 'sans-serif', background: 'white' } as const;
+
+/** Lower-case id with every run of characters other than a–z and 0–9 turned into one '-'. */
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'plot';
+}
+
+/** The number when finite, else null (what inline data uses for a gap; NaN read back from results.json is null too). */
+export function finiteOrNull(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}
