@@ -89,12 +89,28 @@ function layerScore(scored: CandidateScores, s: VisionSubject, layer: number): S
   return scored.scores.find((c) => c.name === candidateName(s.name, layer))?.score;
 }
 
-/** The headline score of a subject's layer (warning of the profile's unscored layers); a constant RDM there is an error naming the layer. */
+/** The headline score of a subject's layer (warning of the profile's unscored layers and of a thin ceiling); a constant RDM there is an error naming the layer. */
 function headline(scored: CandidateScores, s: VisionSubject, layer: number, profile: CandidateScores = scored): Score {
   const score = layerScore(scored, s, layer);
   if (!score) throw new Error(`${s.name}, layer '${s.layers[layer]}': every pair of pictures has the same dissimilarity, so its RDM cannot be ranked (choose another layer with --layers, or another pooling)`);
+  const warnings = [...(score.warnings ?? [])];
   const constant = s.layers.filter((_, l) => !layerScore(profile, s, l));
-  return constant.length === 0 ? score : { ...score, warnings: [...(score.warnings ?? []), `not scored (every pair of pictures equally dissimilar): layer${constant.length > 1 ? 's' : ''} ${constant.join(', ')}`] };
+  if (constant.length > 0) warnings.push(`not scored (every pair of pictures equally dissimilar): layer${constant.length > 1 ? 's' : ''} ${constant.join(', ')}`);
+  const thin = thinCeiling(score);
+  if (thin) warnings.push(thin);
+  return warnings.length === 0 ? score : { ...score, warnings };
+}
+
+/** Below this lower bound, or this share of the upper bound, the subjects hardly agree with one another. */
+const THIN_LOWER = 0.05;
+const THIN_SHARE = 0.25;
+
+/** A warning when the noise ceiling is thin (normalized = value / lower bound is then unstable), else undefined. */
+export function thinCeiling(score: Score): string | undefined {
+  const c = score.ceiling;
+  if (!c || c.lower === undefined || c.upper === undefined) return undefined;
+  if (c.lower > THIN_LOWER && c.lower > THIN_SHARE * c.upper) return undefined;
+  return `thin noise ceiling: the subjects agree little with one another (lower bound ${c.lower.toFixed(4)}, upper ${c.upper.toFixed(4)}), so normalized (value / lower bound) is not interpretable`;
 }
 
 /** The subjects' RDMs restricted to some pictures. */

@@ -89,6 +89,13 @@ export function scorecardTitle(results: RunResults): string {
 
 const bold = (s: string, on: boolean): string => (on ? `\x1b[1m${s}\x1b[22m` : s);
 
+/** One '! title: warning' line per warning of a section's scores, each warning text once per section (listing the titles it concerns). */
+function warningLines(results: readonly BenchmarkResult[]): string[] {
+  const byText = new Map<string, string[]>();
+  for (const r of results) for (const w of r.score.warnings ?? []) byText.set(w, [...(byText.get(w) ?? []), r.title]);
+  return [...byText].map(([text, titles]) => `! ${titles.length > 2 ? `${titles[0]} and ${titles.length - 1} more rows` : titles.join('; ')}: ${text}`);
+}
+
 /** Cut a cell to `width` characters, ending in '...' when cut. */
 function fit(cell: string, width: number): string {
   if (cell.length <= width) return cell;
@@ -134,6 +141,7 @@ export function formatScorecard(results: RunResults, options: { color?: boolean;
       const heading = multiSuite ? `${section.name} (suite ${section.suite})` : section.name;
       lines.push('', bold(heading, color), bold(header, color), rule);
       for (const row of rows[i]) lines.push(line(row));
+      lines.push(...warningLines(section.results));
     });
   }
   const skipped = results.skipped ?? [];

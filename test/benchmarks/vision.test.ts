@@ -153,3 +153,12 @@ test('the run\u2019s model as features:<the shipped AlexNet activations>: its la
     await assert.rejects(row(rows, `vision:${target}`).run(model, settings), (e: unknown) => e instanceof BenchmarkSkipped && /has no activations for the pictures of/.test((e as Error).message));
   }
 });
+
+test('a thin noise ceiling is flagged on every row of its target (Algonauts 78: the subjects hardly agree), not on Cichy\u2019s', async () => {
+  const rows = visionBenchmarks();
+  for (const [id, thin] of [['vision:algonauts78:it:gabor', true], ['vision:algonauts78:evc:pixels', true], ['vision:cichy92:evc:gabor', false], ['vision:cichy92:it:alexnet', false]] as const) {
+    const outcome = await row(rows, id).run(unused, settings);
+    const flagged = (outcome.score.warnings ?? []).some((w) => /^thin noise ceiling: the subjects agree little with one another \(lower bound 0\.0\d{3}, upper 0\.\d{4}\)/.test(w));
+    assert.equal(flagged, thin, id);
+  }
+});

@@ -97,3 +97,14 @@ test('formatValue: 4 decimals, no negative zero, non-finite spelled out', () => 
   assert.equal(formatValue(-Infinity), '-Infinity');
   assert.equal(formatValue(undefined), '-');
 });
+
+test('scorecard: each section lists its rows\u2019 warnings under the table, one line per warning text', () => {
+  const r = fixture();
+  const [simlex] = r.results;
+  const warned = (title: string) => ({ ...simlex, title, score: { ...simlex.score, warnings: ['thin noise ceiling: the subjects agree little'] } });
+  r.results = [warned('A'), warned('B'), warned('C'), simlex];
+  const text = formatScorecard(r);
+  assert.ok(text.includes('\n! A and 2 more rows: thin noise ceiling: the subjects agree little\n'), text);
+  r.results = [warned('A'), simlex];
+  assert.ok(formatScorecard(r).includes('\n! A: thin noise ceiling: the subjects agree little\n'));
+});
