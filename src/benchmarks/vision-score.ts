@@ -164,7 +164,10 @@ function comparisonsOf(scored: CandidateScores, name: string, headlines: Readonl
 
 const ceilings = new WeakMap<Matrix, { upper: number; lower: number }>();
 
-/** The Algonauts 2019 score of an RDM over the whole target (Algonauts sets only), with the ceilings it divides by. */
+/**
+ * The Algonauts 2019 score of an RDM over the whole target (Algonauts sets only), divided as the kit divides: by its
+ * hard-coded noise ceiling R²; the ceiling recomputed from the subjects by the kit's definition is in the details.
+ */
 function algonauts(rdm: Float64Array, target: TargetRdms): Record<string, Score> {
   if (!target.algonauts) return {};
   let ceiling = ceilings.get(target.subjects);
@@ -172,8 +175,8 @@ function algonauts(rdm: Float64Array, target: TargetRdms): Record<string, Score>
     ceiling = algonautsCeiling(target.subjects);
     ceilings.set(target.subjects, ceiling);
   }
-  const score = algonautsScore(rdm, target.subjects, ceiling.upper);
-  return { algonauts2019: { ...score, details: { ...score.details, ceiling_r2_lower: ceiling.lower, kit_published_ceiling_r2: target.algonauts.publishedCeilingR2 } } };
+  const score = algonautsScore(rdm, target.subjects, target.algonauts.publishedCeilingR2);
+  return { algonauts2019: { ...score, details: { ...score.details, recomputed_ceiling_r2: ceiling.upper, recomputed_ceiling_r2_lower: ceiling.lower } } };
 }
 
 /** Kendall tau-a averaged over subjects (no interval) where the target asks for it (the 92-image rows' headline measure). */

@@ -10,7 +10,7 @@ import { loadRdm92, RDM92_DATASET } from '../data/datasets/rdm92.ts';
 export interface TargetRdms {
   subjects: Matrix;
   subjectNames: string[];
-  /** Algonauts 2019 sets: the kit's published noise ceiling R² (the score divides by the one recomputed from the subjects; details show both). */
+  /** Algonauts 2019 sets: the noise ceiling R² the kit's evaluation script hard-codes (the score divides by it, as the kit does). */
   algonauts?: { publishedCeilingR2: number };
   /** Report Kendall tau-a (mean over subjects) beside the headline Spearman: the measure of the literature suite's 92-image rows. */
   tauBeside?: boolean;

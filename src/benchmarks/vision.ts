@@ -23,8 +23,9 @@ export const VISION_METHOD =
   '(lower: each subject vs the mean rank RDM of the others; upper: vs the mean of all), normalized = value / lower bound. ' +
   'Layers: every layer is scored (the layer profile) and the row shows the last one; with --layers best the row\u2019s layer is chosen on a seeded half ' +
   'of the pictures and scored on the other half only (the profile is then on the selection half); --layers N shows layer N. ' +
-  'Beside it: the Algonauts 2019 score (Cichy and Algonauts sets: mean over subjects of the squared Spearman r, divided by the noise ceiling R\u00b2 as the kit defines it ' +
-  '\u2014 mean over subjects of the squared Spearman r between the subject and the mean RDM of all subjects, recomputed here (it gives the kit\u2019s published 0.1589 and 0.3075 for the 92 images) \u2014 \u00d7100; ' +
+  'Beside it: the Algonauts 2019 score (Cichy and Algonauts sets: mean over subjects of the squared Spearman r, divided by the noise ceiling R\u00b2 the kit\u2019s ' +
+  'evaluation script hard-codes \u2014 92 images EVC 0.1589, IT 0.3075; 78 images EVC 0.0640, IT 0.0647 \u2014, \u00d7100, as the kit computes it; the details also give the ceiling ' +
+  'recomputed by the kit\u2019s definition, the mean over subjects of the squared Spearman r between the subject and the mean RDM of all subjects; ' +
   'squaring drops the sign; not reported with --layers best, whose row rests on half the pictures) and Kendall tau-a (the Kriegeskorte sets, the measure of the literature suite\u2019s 92-image rows). ' +
   'The recorded networks saw the 92 objects on white (Cichy\u2019s pictures); on the Kriegeskorte targets the same objects were shown on grey.';
 

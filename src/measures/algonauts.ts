@@ -1,8 +1,9 @@
 // The Algonauts 2019 challenge score (Cichy et al. 2019, the development kit's evaluation): for one brain
 // region, the mean over subjects of the squared Spearman correlation between the model RDM and the subject's
-// RDM, as a percentage of the region's noise ceiling R² — the mean over subjects of the squared Spearman
-// correlation between the subject's RDM and the mean RDM of all subjects (the kit's definition; it reproduces the
-// kit's published ceilings, e.g. 0.1589 and 0.3075 for the 92 images). Squaring drops the sign: an
+// RDM, as a percentage of the region's noise ceiling R² (the kit's evaluation script hard-codes it to 4 decimals;
+// by its definition it is the mean over subjects of the squared Spearman correlation between the subject's RDM
+// and the mean RDM of all subjects, which algonautsCeiling computes and which rounds to the kit's values, e.g.
+// 0.1589 and 0.3075 for the 92 images). Squaring drops the sign: an
 // anti-correlated model scores like a correlated one, so Attune reports it beside the signed Spearman, never instead of it.
 import { pearson, spearman } from '../core/correlation.ts';
 import { row, type Matrix } from '../core/matrix.ts';
@@ -30,7 +31,7 @@ export function algonautsCeiling(subjects: Matrix): { upper: number; lower: numb
   return { upper: upper / count, lower: lower / count };
 }
 
-/** The Algonauts 2019 score of a model RDM against subjects' RDMs (rows), given the noise ceiling R² (algonautsCeiling's upper). */
+/** The Algonauts 2019 score of a model RDM against subjects' RDMs (rows), given the noise ceiling R² (the kit's, or algonautsCeiling's upper). */
 export function algonautsScore(model: ArrayLike<number>, subjects: Matrix, ceilingR2: number): Score {
   if (!(ceilingR2 > 0)) throw new RangeError(`the noise ceiling R² must be positive, got ${ceilingR2}`);
   const modelRanks = rankData(model);
