@@ -14,6 +14,8 @@ export interface Coverage {
   multi_word?: number;
   /** Items without a human value (empty or NA cells), not counted as covered. */
   no_human_value?: number;
+  /** Set by the runner when the row is below the coverage floor (run/coverage-floor.ts): why; its value is then not a result. */
+  insufficient?: string;
   /** For a rater model: how its answers were read (log-probabilities, parsed text, unreadable). */
   answers?: { logprobs: number; parsed: number; none: number };
 }
@@ -61,14 +63,21 @@ export interface BenchmarkOutcome {
   layer?: LayerUsed;
   /** Per-layer scores: every layer on all items (--layers all), or on the selection split (--layers best). */
   layers?: LayerScore[];
-  /** What was scored, when it is not the run's model (fixed subjects: e.g. { id: 'rdm:monkeyIT', revision }), with its preprocessing when it sees pictures. */
-  scored?: { id: string; revision: string; preprocessing?: Record<string, unknown> };
+  /**
+   * What was scored, when it is not the run's model (fixed subjects: e.g. { id: 'rdm:monkeyIT', revision }), with its
+   * preprocessing when it sees pictures; `recorded` marks a model's answers shipped with the data (e.g. GPT-3's
+   * log-probabilities), `label` names it for people and `source` says where it comes from.
+   */
+  scored?: { id: string; revision: string; preprocessing?: Record<string, unknown>; recorded?: boolean; label?: string; source?: string };
   /** Pairwise comparisons of this row's subject with the others of its group (difference, CI, p). */
   comparisons?: { other: string; difference: number; ci95?: [number, number]; p?: number }[];
 }
 
-/** Who answers a benchmark: the run's model, a recorded file that ships with the data, or fixed inputs the benchmark names itself (e.g. the 92 images' model RDMs). */
-export type Subject = { kind: 'run-model' } | { kind: 'recorded'; dataset: string; file: string } | { kind: 'fixed' };
+/**
+ * Who answers a benchmark: the run's model, a model's recorded answers that ship with the data (`label` names the
+ * model, e.g. 'GPT-4 (Trott 2024)'), or fixed inputs the benchmark names itself (e.g. the 92 images' model RDMs).
+ */
+export type Subject = { kind: 'run-model' } | { kind: 'recorded'; dataset: string; file: string; label: string } | { kind: 'fixed' };
 
 /** One benchmark of a suite. */
 export interface Benchmark {

@@ -145,14 +145,17 @@ export function readingTimeBenchmarks(): Benchmark[] {
     {
       id: 'reading:natural-stories:gpt3',
       title: 'Reading times: GPT-3 surprisal (Natural Stories)',
-      version: 1,
+      version: 2,
       subject: { kind: 'fixed' },
       datasets,
       method: `Surprisal = −log2 p of GPT-3 (davinci, all_stories_gpt3.csv), summed over the BPE tokens of each displayed word (aligned by character offset; each story's first word has none). ${RT_METHOD}`,
       supports: () => true,
       run: async (_model, options) => {
         const data = loadNaturalStories();
-        const scored = { id: 'recorded:data/natural_stories/all_stories_gpt3.csv', revision: data.dataset.checksum };
+        const scored = {
+          id: 'recorded:data/natural_stories/all_stories_gpt3.csv', revision: data.dataset.checksum, recorded: true,
+          label: 'GPT-3 davinci (log-probabilities)', source: 'natural_stories/all_stories_gpt3.csv',
+        };
         return { dataset: data.dataset, scored, ...scoreReadingTimes(data, gpt3Surprisals(data), options, 'GPT-3 surprisal (bits)') };
       },
     },

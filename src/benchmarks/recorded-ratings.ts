@@ -10,6 +10,8 @@ import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type
 
 /** The data set that ships the recorded answers. */
 const GPT4_DATASET = 'llm_norms_gpt4';
+/** Whose answers the recorded rows score. */
+const GPT4_LABEL = 'GPT-4 (Trott 2024)';
 
 /** Glasgow scales: our dimension id → the column of glasgow_gpt-4.csv. */
 export const GLASGOW_GPT4_COLUMNS: Readonly<Record<string, string>> = {
@@ -72,7 +74,7 @@ export function recordedSimlexBenchmark(): Benchmark {
     title: 'GPT-4 ratings: SimLex-999',
     version: 2,
     method: RECORDED_METHOD,
-    subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'simlex_gpt-4.csv' },
+    subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'simlex_gpt-4.csv', label: GPT4_LABEL },
     datasets: [GPT4_DATASET, 'simlex999'],
     supports: (model) => model.kind === 'recorded',
     run: async (model, options) => {
@@ -95,7 +97,7 @@ export function recordedGlasgowBenchmark(dimension: string): Benchmark {
     title: `GPT-4 ratings: Glasgow ${column} (871 senses)`,
     version: 2,
     method: RECORDED_METHOD,
-    subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'glasgow_gpt-4.csv' },
+    subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'glasgow_gpt-4.csv', label: GPT4_LABEL },
     datasets: [GPT4_DATASET],
     supports: (model) => model.kind === 'recorded',
     run: async (model, options) => {
@@ -114,7 +116,7 @@ export function recordedRawCBenchmark(): Benchmark {
     title: 'GPT-4 ratings: RAW-C relatedness',
     version: 2,
     method: RECORDED_METHOD,
-    subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'raw-c_gpt-4.csv' },
+    subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'raw-c_gpt-4.csv', label: GPT4_LABEL },
     datasets: [GPT4_DATASET, 'raw_c'],
     supports: (model) => model.kind === 'recorded',
     run: async (model, options) => {

@@ -3,6 +3,7 @@ import type { BenchmarkResult, RunResults } from '../run/results.ts';
 import type { RenderedPlot } from './render-svg.ts';
 import { rdm92Figures, type RdmFigure } from './rdm92-figures.ts';
 import { formatValue, groupSections, SCORECARD_COLUMNS, scorecardCells, scorecardTitle } from './scorecard.ts';
+import { groupBySubject } from './subject-groups.ts';
 
 /** What a section says when its rows carry no method text (results written before benchmarks described themselves). */
 const NO_METHOD = 'See the measure id of each row for the method.';
@@ -67,17 +68,22 @@ function provenance(results: RunResults): string {
 
 function scorecard(results: RunResults): string {
   const parts = ['<h2>Scorecard</h2>'];
-  const sections = groupSections(results.results);
-  const multiSuite = new Set(sections.map((s) => s.suite)).size > 1;
-  if (sections.length === 0) parts.push('<p>No benchmark results.</p>');
-  for (const s of sections) {
-    const measures = [...new Set(s.results.map((r) => r.score.measure))];
-    const how = [...new Set(s.results.map((r) => r.method).filter((m): m is string => m !== undefined))];
-    parts.push(
-      `<h3>${escapeHtml(multiSuite ? `${s.name} (suite ${s.suite})` : s.name)}</h3>`,
-      `<p class="how">How computed: ${escapeHtml(how.length > 0 ? how.join(' ') : NO_METHOD)} Measures: ${measures.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}.</p>`,
-      `<table>${tr([...SCORECARD_COLUMNS], 'th')}${s.results.map((r) => tr(scorecardCells(r), 'td', (c) => c >= 2)).join('')}</table>`,
-    );
+  const groups = groupBySubject(results.results);
+  const multiSuite = new Set(results.results.map((r) => r.suite)).size > 1;
+  if (groups.length === 0) parts.push('<p>No benchmark results.</p>');
+  for (const group of groups) {
+    parts.push(`<h3 class="subject">${escapeHtml(group.heading)}</h3>`);
+    for (const s of groupSections(group.results)) {
+      const measures = [...new Set(s.results.map((r) => r.score.measure))];
+      const how = [...new Set(s.results.map((r) => r.method).filter((m): m is string => m !== undefined))];
+      const notes = s.results.flatMap((r) => [...(r.coverage.insufficient ? [r.coverage.insufficient] : []), ...(r.score.warnings ?? [])].map((w) => `<li>${escapeHtml(r.title)}: ${escapeHtml(w)}</li>`));
+      parts.push(
+        `<h4>${escapeHtml(multiSuite ? `${s.name} (suite ${s.suite})` : s.name)}</h4>`,
+        `<p class="how">How computed: ${escapeHtml(how.length > 0 ? how.join(' ') : NO_METHOD)} Measures: ${measures.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}.</p>`,
+        `<table>${tr([...SCORECARD_COLUMNS], 'th')}${s.results.map((r) => tr(scorecardCells(r), 'td', (c) => c >= 2)).join('')}</table>`,
+        ...(notes.length > 0 ? [`<ul class="warnings">${notes.join('')}</ul>`] : []),
+      );
+    }
   }
   const skipped = results.skipped ?? [];
   if (skipped.length > 0) {

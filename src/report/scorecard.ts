@@ -1,5 +1,7 @@
 // The scorecard: one row per benchmark (value, CI, coverage, ceiling), grouped by section, as aligned plain text.
+import { formatShare } from '../run/coverage-floor.ts';
 import type { BenchmarkResult, RunResults } from '../run/results.ts';
+import { groupBySubject } from './subject-groups.ts';
 
 /** A section of the scorecard, derived from the benchmark id prefix. */
 export interface Section {
@@ -13,7 +15,7 @@ export interface Section {
 }
 
 /** The column headings of the scorecard, in order (the HTML report uses the same). */
-export const SCORECARD_COLUMNS = ['Benchmark', 'Measure', 'Value', '95% CI', 'Coverage', 'Ceiling', 'Normalized'] as const;
+export const SCORECARD_COLUMNS = ['Benchmark', 'Measure', 'Value', '95% CI', 'Coverage', 'Ceiling [lower, upper]', 'Normalized'] as const;
 
 /** Columns that hold numbers, aligned to the right. */
 const NUMERIC = new Set([2, 3, 4, 5, 6]);
@@ -67,15 +69,16 @@ export function formatValue(x: number | null | undefined): string {
   return s === '-0.0000' ? '0.0000' : s;
 }
 
-/** The cells of one scorecard row, as strings, in the order of SCORECARD_COLUMNS. */
+/** The cells of one scorecard row, as strings, in the order of SCORECARD_COLUMNS; a row below the coverage floor shows no value. */
 export function scorecardCells(r: BenchmarkResult): string[] {
   const s = r.score;
-  const ci = s.ci95 ? `[${formatValue(s.ci95[0])}, ${formatValue(s.ci95[1])}]` : '-';
   const { n_covered, n_items } = r.coverage;
-  const pct = n_items > 0 ? `${((100 * n_covered) / n_items).toFixed(1)}%` : '-';
-  const coverage = `${n_covered}/${n_items} (${pct})`;
-  const ceiling = s.ceiling ? formatValue(s.ceiling.value) : '-';
-  const normalized = s.ceiling ? formatValue(s.normalized) : '-';
+  const coverage = `${n_covered}/${n_items} (${formatShare(n_covered, n_items)})`;
+  if (r.coverage.insufficient) return [r.title, s.measure, 'insufficient', '-', coverage, '-', '-'];
+  const ci = s.ci95 ? `[${formatValue(s.ci95[0])}, ${formatValue(s.ci95[1])}]` : '-';
+  const c = s.ceiling;
+  const ceiling = !c ? '-' : c.lower !== undefined && c.upper !== undefined ? `[${formatValue(c.lower)}, ${formatValue(c.upper)}]` : formatValue(c.value);
+  const normalized = c ? formatValue(s.normalized) : '-';
   return [r.title, s.measure, formatValue(s.value), ci, coverage, ceiling, normalized];
 }
 
@@ -89,10 +92,12 @@ export function scorecardTitle(results: RunResults): string {
 
 const bold = (s: string, on: boolean): string => (on ? `\x1b[1m${s}\x1b[22m` : s);
 
-/** One '! title: warning' line per warning of a section's scores, each warning text once per section (listing the titles it concerns). */
+/** One '! title: warning' line per warning of a section's rows (score warnings, insufficient coverage), each text once per section. */
 function warningLines(results: readonly BenchmarkResult[]): string[] {
   const byText = new Map<string, string[]>();
-  for (const r of results) for (const w of r.score.warnings ?? []) byText.set(w, [...(byText.get(w) ?? []), r.title]);
+  for (const r of results) {
+    for (const w of [...(r.coverage.insufficient ? [r.coverage.insufficient] : []), ...(r.score.warnings ?? [])]) byText.set(w, [...(byText.get(w) ?? []), r.title]);
+  }
   return [...byText].map(([text, titles]) => `! ${titles.length > 2 ? `${titles[0]} and ${titles.length - 1} more rows` : titles.join('; ')}: ${text}`);
 }
 
@@ -103,12 +108,14 @@ function fit(cell: string, width: number): string {
 }
 
 /**
- * The scorecard as aligned plain text: a title line, then per section a heading and the rows, then what was skipped and what failed.
+ * The scorecard as aligned plain text: a title line, then per subject (the run's model, recorded answers, fixed
+ * candidates) its sections, each a heading and the rows with their warnings, then what was skipped and what failed.
  * `width` caps the line length by shortening the benchmark title (and then the measure) column; `color` makes headings bold.
  */
 export function formatScorecard(results: RunResults, options: { color?: boolean; width?: number } = {}): string {
   const color = options.color === true;
-  const sections = groupSections(results.results);
+  const groups = groupBySubject(results.results).map((g) => ({ ...g, sections: groupSections(g.results) }));
+  const sections = groups.flatMap((g) => g.sections);
   const lines: string[] = [bold(scorecardTitle(results), color)];
   const multiSuite = new Set(sections.map((s) => s.suite)).size > 1;
   if (sections.length === 0) {
@@ -137,12 +144,16 @@ export function formatScorecard(results: RunResults, options: { color?: boolean;
         .trimEnd();
     const header = line(SCORECARD_COLUMNS);
     const rule = '-'.repeat(header.length);
-    sections.forEach((section, i) => {
-      const heading = multiSuite ? `${section.name} (suite ${section.suite})` : section.name;
-      lines.push('', bold(heading, color), bold(header, color), rule);
-      for (const row of rows[i]) lines.push(line(row));
-      lines.push(...warningLines(section.results));
-    });
+    let i = 0;
+    for (const group of groups) {
+      lines.push('', bold(`== ${group.heading} ==`, color));
+      for (const section of group.sections) {
+        const heading = multiSuite ? `${section.name} (suite ${section.suite})` : section.name;
+        lines.push('', bold(heading, color), bold(header, color), rule);
+        for (const row of rows[i++]) lines.push(line(row));
+        lines.push(...warningLines(section.results));
+      }
+    }
   }
   const skipped = results.skipped ?? [];
   if (skipped.length > 0) {

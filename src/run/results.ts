@@ -20,11 +20,22 @@ export interface BenchmarkResult extends Omit<BenchmarkOutcome, 'scored'> {
   /** Suite id, e.g. 'core'. */
   suite: string;
   model: ScoredModel;
+  /** Who was scored: the run's model, recorded answers, or a fixed candidate (the scorecard groups rows by it). */
+  subject: ScoredSubject;
   /** How the number is computed. */
   method?: string;
   /** Seconds spent, and whether the value came from the cache. */
   seconds: number;
   cached: boolean;
+}
+
+/** Who a row scores: the run's model, a model's recorded answers shipped with the data, or a fixed candidate (a data set's own RDM, a recorded network, a baseline). */
+export interface ScoredSubject {
+  kind: 'run-model' | 'recorded' | 'fixed';
+  /** For people: the model id, 'GPT-4, recorded answers (Trott 2024)', 'rdm:monkeyIT', … */
+  label: string;
+  /** Where recorded answers come from (data set and file). */
+  source?: string;
 }
 
 /** What was scored: its id, its content revision and, for picture models, how pictures became activations. */

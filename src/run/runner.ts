@@ -13,7 +13,9 @@ import { openCache, type Cache } from './cache.ts';
 import { cacheKey, sha256Bytes } from './cache-key.ts';
 import type { Rdm92Candidate } from '../benchmarks/rdm92.ts';
 import { createProgress } from './progress.ts';
-import { RESULTS_SCHEMA_VERSION, type BenchmarkResult, type RunResults, type ScoredModel } from './results.ts';
+import { insufficientCoverage } from './coverage-floor.ts';
+import { RESULTS_SCHEMA_VERSION, type BenchmarkResult, type RunResults } from './results.ts';
+import { scoredOf } from './scored-subject.ts';
 import { openSubject, type SubjectOptions } from './subjects.ts';
 import { toolVersion } from './tool-version.ts';
 import { fromStorable, toStorable } from './storable-json.ts';
@@ -86,9 +88,11 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
         const { outcome, cached } = await outcomeOf(benchmark, model, { seed, bootstrap, layers, transform: options.transform }, { modelRdms: inputs }, cache);
         const seconds = (performance.now() - started) / 1000;
         const { scored, ...rest } = outcome;
+        const insufficient = insufficientCoverage(outcome.coverage);
         results.push({
-          benchmark: benchmark.id, title: benchmark.title, suite: suite.id,
-          model: scored ?? scoredModel(model), ...rest, ...(benchmark.method ? { method: benchmark.method } : {}), seconds, cached,
+          benchmark: benchmark.id, title: benchmark.title, suite: suite.id, ...scoredOf(benchmark.subject, model, scored),
+          ...rest, ...(insufficient ? { coverage: { ...rest.coverage, insufficient } } : {}),
+          ...(benchmark.method ? { method: benchmark.method } : {}), seconds, cached,
         });
         progress.step(benchmark.title, cached ? 'cached' : `${seconds.toFixed(1)} s`);
       } catch (error) {
@@ -108,15 +112,9 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResults> {
   return {
     schema: 'attune-results', schema_version: RESULTS_SCHEMA_VERSION,
     tool: { name: 'attune', version: toolVersion() }, created: new Date().toISOString(),
-    suite: suite.id, model: scoredModel(runModel), seed, results, failures, skipped,
+    suite: suite.id, model: scoredOf({ kind: 'run-model' }, runModel, undefined).model, seed, results, failures, skipped,
     ...(runModel.kind === 'rater' ? { usage: runModel.usage() } : {}),
   };
-}
-
-/** The provenance of a model in the results: id, revision and (picture models) its preprocessing. */
-function scoredModel(model: WordModel): ScoredModel {
-  const preprocessing = model.kind === 'embedding' ? model.preprocessing : undefined;
-  return { id: model.id, revision: model.revision, ...(preprocessing ? { preprocessing } : {}) };
 }
 
 /** The model answering a benchmark: the run's model, or a recorded file (opened once per run). */

@@ -47,12 +47,23 @@ export async function readRun(dir: string, id: string): Promise<RunResults | und
   return isRunResults(value) ? upgraded(value) : undefined;
 }
 
-/** A results document of an earlier schema in today's shape: version 1 listed skipped benchmarks among the failures ('skipped: …'). */
+/**
+ * A results document of an earlier schema in today's shape: version 1 listed skipped benchmarks among the failures
+ * ('skipped: …') and did not say who each row scored (a row of another model than the run's was a fixed candidate,
+ * or recorded answers when its id says 'recorded:').
+ */
 function upgraded(run: RunResults): RunResults {
-  if (Array.isArray(run.skipped)) return run;
+  const results = run.results.map((r) => (r.subject ? r : { ...r, subject: formerSubject(r, run) }));
+  if (Array.isArray(run.skipped)) return { ...run, results };
   const failures = Array.isArray(run.failures) ? run.failures : [];
   const isSkip = (f: RunResults['failures'][number]) => typeof f.error === 'string' && f.error.startsWith('skipped: ');
-  return { ...run, failures: failures.filter((f) => !isSkip(f)), skipped: failures.filter(isSkip).map((f) => ({ benchmark: f.benchmark, reason: f.error.slice('skipped: '.length) })) };
+  return { ...run, results, failures: failures.filter((f) => !isSkip(f)), skipped: failures.filter(isSkip).map((f) => ({ benchmark: f.benchmark, reason: f.error.slice('skipped: '.length) })) };
+}
+
+function formerSubject(r: RunResults['results'][number], run: RunResults): RunResults['results'][number]['subject'] {
+  const id = String(r.model?.id ?? '');
+  if (id === run.model?.id) return { kind: 'run-model', label: id };
+  return { kind: id.startsWith('recorded:') ? 'recorded' : 'fixed', label: id };
 }
 
 /** Whether a parsed JSON value is an Attune results document (its schema tag and a results array). */

@@ -17,6 +17,7 @@ export function writeExampleRun(resultsDir: string, real: RunResults): RunResult
   const layered: BenchmarkResult = {
     ...simlex,
     model: { id: 'example:layered', revision: 'r1' },
+    subject: { kind: 'run-model', label: 'example:layered' },
     score: { ...simlex.score, value, ci95: [ci[0] + EXAMPLE_SHIFT, ci[1] + EXAMPLE_SHIFT], ceiling: { value: EXAMPLE_CEILING, lower: 0.7, upper: 0.85, method: 'split-half:spearman-brown' }, normalized: value / EXAMPLE_CEILING },
     layer: { layer: 2, name: 'layer 2', chosen: 'best', selection_items: 500, evaluation_items: 499 },
     layers: [0, 1, 2, 3].map((layer) => ({ layer, name: layer === 0 ? 'embeddings' : `layer ${layer}`, value: 0.2 + 0.05 * layer - (layer === 3 ? 0.08 : 0), ci95: [0.15 + 0.05 * layer, 0.25 + 0.05 * layer], n: 999 })),
@@ -27,6 +28,7 @@ export function writeExampleRun(resultsDir: string, real: RunResults): RunResult
     suite: 'literature',
     dataset: { id: 'rdm92_kriegeskorte', checksum: 'example-checksum' },
     model: { id: 'rdm:animacy', revision: 'example' },
+    subject: { kind: 'fixed', label: 'rdm:animacy' },
     score: { value: 0.11, measure: 'compare:tau-a:subject-mean', n: 4186, ci95: [0.08, 0.14], ceiling: { value: 0.3, lower: 0.3, upper: 0.4, method: 'rdm:loo-subjects' }, normalized: 0.11 / 0.3 },
     coverage: { n_items: 92, n_covered: 92, missing_examples: [] },
     comparisons: [{ other: 'EVA', difference: 0.05, ci95: [0.01, 0.09], p: 0.02 }],
@@ -49,6 +51,7 @@ export function syntheticRun(): RunResults {
     suite: 'core',
     dataset: { id: 'simlex999', checksum: 'example-checksum' },
     model: { id: 'example:base', revision: 'r0' },
+    subject: { kind: 'run-model', label: 'example:base' },
     score: { value: 0.4, measure: 'wordsim:cosine:spearman', n: 5, ci95: [0.1, 0.6], seed: 0 },
     coverage: { n_items: 5, n_covered: 5, missing_examples: [] },
     scatter: { model: [0.1, 0.3, 0.5, 0.7, 0.9], human: [1, 4, 3, 8, 9], xLabel: 'model cosine', yLabel: 'human rating', labels: ['a–b', 'c–d', 'e–f', 'g–h', 'i–j'] },

@@ -28,7 +28,7 @@ before(() => {
 });
 after(() => work.cleanup());
 
-interface Row { benchmark: string; model: { id: string }; score: { value: number; measure: string; ceiling?: { lower?: number; upper?: number } }; extra?: { spearman: { value: number } }; comparisons?: { other: string; difference: number }[] }
+interface Row { benchmark: string; title: string; subject: { kind: string; label: string }; model: { id: string }; score: { value: number; measure: string; ceiling?: { lower?: number; upper?: number } }; extra?: { spearman: { value: number } }; comparisons?: { other: string; difference: number }[] }
 
 test('literature suite: 92-image rows for every model RDM and a --model-rdm file equal numpy’s values and ceilings', async () => {
   const r = await attune(['run', '--suite', 'literature', '--model-rdm', 'mine.csv', '--bootstrap', '0', '--no-png', '--json', '--out', 'out'], work.dir);
@@ -51,6 +51,18 @@ test('literature suite: 92-image rows for every model RDM and a --model-rdm file
     assert.equal(mine.comparisons!.find((c) => c.other === 'monkeyIT')!.difference, 0);
     assert.equal(mine.comparisons!.length, 8);
   }
+  // Who was scored, row by row: the data set's RDMs and the user's file are fixed candidates, GPT-3 recorded answers, the rest GloVe.
+  for (const r of results) {
+    const kind = r.benchmark.startsWith('rdm92:') || r.benchmark.startsWith('turing:rdm92:') ? 'fixed' : r.benchmark === 'reading:natural-stories:gpt3' ? 'recorded' : 'run-model';
+    assert.equal(r.subject.kind, kind, r.benchmark);
+  }
+  // The scorecard prints no other subject's number under GloVe's heading.
+  const text = await attune(['run', '--suite', 'literature', '--model-rdm', 'mine.csv', '--bootstrap', '0', '--no-png', '--out', 'out'], work.dir);
+  assert.equal(text.code, 0, text.stderr);
+  const headings = [...text.stdout.matchAll(/^== (.*) ==$/gm)].map((m) => m[1]);
+  assert.deepEqual(headings, ["Model glove (the run's model)", 'Recorded answers of GPT-3 davinci (log-probabilities) (data/natural_stories/all_stories_gpt3.csv)', "Fixed candidates (the data sets' own model RDMs, recorded networks, baselines; not the run's model)"]);
+  const own = text.stdout.slice(text.stdout.indexOf('== Model glove'), text.stdout.indexOf('== Recorded answers'));
+  for (const r of results.filter((x) => x.subject.kind !== 'run-model')) assert.ok(!own.includes(`\n${r.title.slice(0, 20)}`), `${r.benchmark} is not under GloVe`);
 });
 
 test('literature suite: --transform geotopological names the transform in the measure; bad --model-rdm files exit 2', async () => {

@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attune, BIN, scratch } from '../../test-support/run-cli.ts';
 
-interface Row { benchmark: string; score: { value: number; ci95?: [number, number]; measure: string }; coverage: { n_items: number; n_covered: number }; cached: boolean }
+interface Row { benchmark: string; title: string; subject: { kind: string; label: string; source?: string }; score: { value: number; ci95?: [number, number]; measure: string }; coverage: { n_items: number; n_covered: number; insufficient?: string }; cached: boolean }
 
 const glove = JSON.parse(readFileSync(new URL('../fixtures/core-suite/glove_expected.json', import.meta.url), 'utf8')) as Record<string, { spearman: number; n_items: number }>;
 const gpt4 = JSON.parse(readFileSync(new URL('../fixtures/core-suite/gpt4_expected.json', import.meta.url), 'utf8')) as Record<string, { spearman: number; n_items: number; n_covered: number }>;
@@ -62,6 +62,11 @@ test('attune run: interrupted, resumed, GloVe scores on the core suite, recorded
       assert.equal(row.coverage.n_items, e.n_items, id);
       assert.equal(row.coverage.n_covered, e.n_covered, id);
     }
+    // Who was scored: GloVe on its rows, GPT-4's recorded answers (with their source) on theirs; no row lacks it.
+    for (const r of results.results) {
+      if (r.benchmark.startsWith('recorded:')) assert.deepEqual([r.subject.kind, r.subject.label], ['recorded', 'GPT-4 (Trott 2024)'], r.benchmark);
+      else assert.deepEqual(r.subject, { kind: 'run-model', label: 'glove' }, r.benchmark);
+    }
     // Norms decoding: every Glasgow scale, Brysbaert and Kuperman present, with held-out Spearman.
     const norms = results.results.filter((r) => r.benchmark.startsWith('norms:'));
     assert.equal(norms.length, 11);
@@ -79,5 +84,34 @@ test('attune run: interrupted, resumed, GloVe scores on the core suite, recorded
     if (before === undefined) delete process.env.ATTUNE_CACHE_DIR;
     else process.env.ATTUNE_CACHE_DIR = before;
     cleanup();
+  }
+});
+
+test('attune run with a 20-word vocabulary: thin rows are marked insufficient with no value printed; GloVe\u2019s heading holds only its own rows', { timeout: 300_000 }, async (t) => {
+  const { dir, cleanup } = scratch();
+  t.after(cleanup);
+  const words = ['cat', 'dog', 'car', 'money', 'bank', 'king', 'queen', 'water', 'food', 'house', 'love', 'man', 'woman', 'computer', 'book', 'tiger', 'bird', 'tree', 'city', 'sun'];
+  const vector = (w: string) => Array.from({ length: 8 }, (_, k) => ((w.charCodeAt(k % w.length) * (k + 3)) % 17) / 17 - 0.4);
+  writeFileSync(join(dir, 'words20.vec'), words.map((w) => `${w} ${vector(w).join(' ')}`).join('\n') + '\n');
+  const before = process.env.ATTUNE_CACHE_DIR;
+  process.env.ATTUNE_CACHE_DIR = join(dir, 'cache');
+  try {
+    const json = await attune(['run', '--model', 'vectors:words20.vec', '--bootstrap', '50', '--no-png', '--json', '--out', 'out'], dir);
+    const rows = (JSON.parse(json.stdout) as { results: Row[] }).results;
+    const ws353 = rows.find((r) => r.benchmark === 'wordsim:ws353')!;
+    assert.match(ws353.coverage.insufficient!, /^insufficient coverage: \d+ of 353 items/);
+    const kuperman = rows.find((r) => r.benchmark === 'norms:kuperman:aoa');
+    if (kuperman) assert.match(kuperman.coverage.insufficient!, /of 31124 items/);
+    assert.equal(rows.find((r) => r.benchmark === 'recorded:gpt4:simlex999')!.coverage.insufficient, undefined, 'GPT-4 answered every pair');
+    const text = await attune(['run', '--model', 'vectors:words20.vec', '--bootstrap', '50', '--no-png', '--out', 'out'], dir);
+    const line = text.stdout.split('\n').find((l) => l.startsWith('WordSim-353 '))!;
+    assert.match(line, /insufficient\s+-\s+\d+\/353 \(\d+\.\d%\)\s+-\s+-$/);
+    assert.match(text.stdout, /\n! WordSim-353.*: insufficient coverage: \d+ of 353 items/);
+    // Under the run's model's heading, only its own rows: GPT-4's come under their own.
+    const own = text.stdout.slice(text.stdout.indexOf('== Model vectors:words20.vec'), text.stdout.indexOf('== Recorded answers of GPT-4'));
+    assert.ok(own.length > 0 && !own.includes('GPT-4'), 'no GPT-4 row under the run\u2019s model');
+  } finally {
+    if (before === undefined) delete process.env.ATTUNE_CACHE_DIR;
+    else process.env.ATTUNE_CACHE_DIR = before;
   }
 });

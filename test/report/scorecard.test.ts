@@ -8,24 +8,30 @@ const fixture = (): RunResults =>
   JSON.parse(readFileSync(new URL('../fixtures/report/run-results.json', import.meta.url), 'utf8')) as RunResults;
 
 // Written by hand from the fixture: 0.37123 -> 0.3712, 0.42876 -> 0.4288, 987/999 = 98.80%, 4600/4682 = 98.25% -> 98.2%,
-// widths: title 26 ('GPT-4 concreteness ratings'), measure 28 ('decode:ridge:kfold5:spearman'), value 7, CI 16, coverage 17.
+// widths: title 26 ('GPT-4 concreteness ratings'), measure 28 ('decode:ridge:kfold5:spearman'), value 7, CI 16, coverage 17,
+// ceiling 22 (its header: both bounds of Glasgow valence's split-half ceiling, [0.7800, 0.8200]). Rows are grouped by who
+// was scored: GloVe (the run's model), then GPT-4's recorded answers.
 const GOLDEN = [
   'Attune scorecard: model glove (revision wink-sg-100d@1.1.0), suite core, seed 42, attune 0.1.0',
   '',
+  "== Model glove (the run's model) ==",
+  '',
   'Word similarity',
-  'Benchmark                   Measure                         Value            95% CI           Coverage  Ceiling  Normalized',
-  '---------------------------------------------------------------------------------------------------------------------------',
-  'SimLex-999                  wordsim:cosine:spearman        0.3712  [0.3100, 0.4288]    987/999 (98.8%)        -           -',
+  'Benchmark                   Measure                         Value            95% CI           Coverage  Ceiling [lower, upper]  Normalized',
+  '------------------------------------------------------------------------------------------------------------------------------------------',
+  'SimLex-999                  wordsim:cosine:spearman        0.3712  [0.3100, 0.4288]    987/999 (98.8%)                       -           -',
   '',
   'Norms decoding',
-  'Benchmark                   Measure                         Value            95% CI           Coverage  Ceiling  Normalized',
-  '---------------------------------------------------------------------------------------------------------------------------',
-  'Glasgow valence             decode:ridge:kfold5:spearman   0.6100  [0.5950, 0.6249]  4600/4682 (98.2%)   0.8000      0.7625',
+  'Benchmark                   Measure                         Value            95% CI           Coverage  Ceiling [lower, upper]  Normalized',
+  '------------------------------------------------------------------------------------------------------------------------------------------',
+  'Glasgow valence             decode:ridge:kfold5:spearman   0.6100  [0.5950, 0.6249]  4600/4682 (98.2%)        [0.7800, 0.8200]      0.7625',
+  '',
+  '== Recorded answers of GPT-4 (Trott 2024) (data/llm_norms_gpt4/glasgow_gpt-4.csv) ==',
   '',
   'Recorded LLM ratings',
-  'Benchmark                   Measure                         Value            95% CI           Coverage  Ceiling  Normalized',
-  '---------------------------------------------------------------------------------------------------------------------------',
-  'GPT-4 concreteness ratings  compare:spearman              -0.0500                 -       3/3 (100.0%)        -           -',
+  'Benchmark                   Measure                         Value            95% CI           Coverage  Ceiling [lower, upper]  Normalized',
+  '------------------------------------------------------------------------------------------------------------------------------------------',
+  'GPT-4 concreteness ratings  compare:spearman              -0.0500                 -       3/3 (100.0%)                       -           -',
   '',
   'Skipped: the model cannot answer these (1):',
   "  reading:natural-stories:model: model 'glove' gives no surprisal (needs a causal language model)",
@@ -46,17 +52,17 @@ test('scorecard: no ANSI codes by default; color:true makes only the title, head
   const boldLines = colored.split('\n').filter((l) => l.includes('\x1b['));
   assert.deepEqual(
     boldLines.map((l) => l.replace(/\x1b\[(1|22)m/g, '').slice(0, 15)),
-    ['Attune scorecar', 'Word similarity', 'Benchmark      ', 'Norms decoding', 'Benchmark      ', 'Recorded LLM ra', 'Benchmark      ', 'Skipped: the mo', 'Failures (1):'],
+    ['Attune scorecar', "== Model glove ", 'Word similarity', 'Benchmark      ', 'Norms decoding', 'Benchmark      ', '== Recorded ans', 'Recorded LLM ra', 'Benchmark      ', 'Skipped: the mo', 'Failures (1):'],
   );
   for (const l of boldLines) assert.ok(l.startsWith('\x1b[1m') && l.endsWith('\x1b[22m'));
 });
 
 test('scorecard: width shortens the title column, then the measure column, with "..."', () => {
-  const lines = formatScorecard(fixture(), { width: 100 }).split('\n');
-  // Full width 123: 23 too many; the title column goes 26 -> 10 (16), the measure column 28 -> 21 (7).
-  assert.equal(lines[3], 'Benchmark   Measure                  Value            95% CI           Coverage  Ceiling  Normalized');
-  assert.equal(lines[10], 'Glasgow...  decode:ridge:kfold...   0.6100  [0.5950, 0.6249]  4600/4682 (98.2%)   0.8000      0.7625');
-  assert.equal(lines[3].length, 100);
+  const lines = formatScorecard(fixture(), { width: 115 }).split('\n');
+  // Full width 138: 23 too many; the title column goes 26 -> 10 (16), the measure column 28 -> 21 (7).
+  assert.equal(lines[5], 'Benchmark   Measure                  Value            95% CI           Coverage  Ceiling [lower, upper]  Normalized');
+  assert.equal(lines[12], 'Glasgow...  decode:ridge:kfold...   0.6100  [0.5950, 0.6249]  4600/4682 (98.2%)        [0.7800, 0.8200]      0.7625');
+  assert.equal(lines[5].length, 115);
 });
 
 test('scorecard: sections from the id prefix, grouped by suite; empty results', () => {

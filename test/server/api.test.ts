@@ -31,8 +31,11 @@ test('/api/runs lists the top-level run and the subfolder run, newest first; non
     const one = await fetch(`${server.url}api/runs/${id}`);
     assert.equal(one.status, 200);
     const file = id === 'latest' ? join(f.resultsDir, 'results.json') : join(f.resultsDir, id, 'results.json');
-    // Schema-1 documents are served in today's shape: their (here no) 'skipped: ' failures listed under skipped.
-    assert.deepEqual(await one.json(), { skipped: [], ...JSON.parse(readFileSync(file, 'utf8')) });
+    // Schema-1 documents are served in today's shape: their (here no) 'skipped: ' failures listed under skipped,
+    // and each row says who it scored.
+    const served = (await one.json()) as { results: { subject: { kind: string } }[] };
+    assert.ok(served.results.every((r) => ['run-model', 'recorded', 'fixed'].includes(r.subject.kind)));
+    assert.deepEqual({ ...served, results: served.results.map(({ subject: _subject, ...rest }) => rest) }, { skipped: [], ...JSON.parse(readFileSync(file, 'utf8')) });
   }
   for (const path of ['api/runs/other', 'api/runs/broken', 'api/runs/empty', 'api/runs/nope', 'api/runs/latest/x', 'api/nothing', 'api', 'api/rdm92/x']) {
     const r = await fetch(`${server.url}${path}`);

@@ -10,6 +10,7 @@ import { benchmarkHref, parseRoute } from '../../src/web/routes.ts';
 function result(benchmark: string, model: string, value: number, extra: Partial<BenchmarkResult['score']> = {}): BenchmarkResult {
   return {
     benchmark, title: benchmark.toUpperCase(), suite: 'core', dataset: { id: 'd', checksum: 'c' }, model: { id: model, revision: 'r' },
+    subject: { kind: model.startsWith('rdm:') ? 'fixed' : 'run-model', label: model },
     score: { value, measure: 'm', n: 10, ...extra }, coverage: { n_items: 10, n_covered: 10, missing_examples: [] }, seconds: 0, cached: false,
   };
 }
