@@ -9,6 +9,7 @@ import { pairedCorrelations } from '../measures/paired-correlation.ts';
 import { seesTexts, type WordModel } from '../models/word-model.ts';
 import { scoreByLayer } from './layers.ts';
 import { scoreRatings } from './rater-scoring.ts';
+import { REFERENCE_CEILING_NOTE, withReferenceCeiling } from './reference-ceiling.ts';
 import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
 
 /** Outer and inner folds of the decoding. */
@@ -16,7 +17,9 @@ export const DECODE_FOLDS = 5;
 
 /** How a norms row is computed. */
 export const NORMS_METHOD =
-  'Each norm decoded from the model\u2019s word vectors by ridge regression with an intercept: 5 shuffled outer folds, alpha (10^-2\u202610^5) chosen on 5 inner folds of each training part; held-out predictions compared with the human means by Spearman (Pearson among the secondary scores); 95% CI: percentile bootstrap over words. A rater model (openai:) instead rates each word on the study\u2019s scale, and its ratings are compared the same way.';
+  'Each norm decoded from the model\u2019s word vectors by ridge regression with an intercept: 5 shuffled outer folds, alpha (10^-2\u202610^5) chosen on 5 inner folds of each training part; held-out predictions compared with the human means by Spearman (Pearson among the secondary scores); 95% CI: percentile bootstrap over words. A rater model (openai:) instead rates each word on the study\u2019s scale, and its ratings are compared the same way. No noise ceiling: the shipped ' +
+  `norms hold the raters' means and SDs, not individual ratings. ${REFERENCE_CEILING_NOTE} None of the norms has one: no inter-rater ` +
+  'figure from the Glasgow, Brysbaert or Kuperman papers could be verified.';
 
 /** The decoding benchmark for one norms column (an id of NORM_SETS). */
 export function normsDecodingBenchmark(setId: string): Benchmark {
@@ -35,7 +38,7 @@ export function normsDecodingBenchmark(setId: string): Benchmark {
       const outcome = model.kind === 'rater'
         ? scoreRatings(await model.rateWords(data.words, set.id), data.values, data.words, options, `norms:rate:${set.id}`)
         : await decodeNorms(model, data.words, data.values, options);
-      return { dataset: { id: data.dataset, checksum: data.checksum }, ...outcome };
+      return { dataset: { id: data.dataset, checksum: data.checksum }, ...outcome, score: withReferenceCeiling(outcome.score, set.id) };
     },
   };
 }

@@ -7,6 +7,7 @@ import { loadWordSimilarity } from '../data/datasets/word-similarity.ts';
 import { pairedCorrelations } from '../measures/paired-correlation.ts';
 import type { RecordedModel, WordModel } from '../models/word-model.ts';
 import { missingExamples, scatterOf, type Benchmark, type BenchmarkOptions, type BenchmarkOutcome } from './benchmark.ts';
+import { REFERENCE_CEILING_NOTE, withReferenceCeiling } from './reference-ceiling.ts';
 
 /** The data set that ships the recorded answers. */
 const GPT4_DATASET = 'llm_norms_gpt4';
@@ -72,8 +73,8 @@ export function recordedSimlexBenchmark(): Benchmark {
   return {
     id: 'recorded:gpt4:simlex999',
     title: 'GPT-4 ratings: SimLex-999',
-    version: 2,
-    method: RECORDED_METHOD,
+    version: 3,
+    method: `${RECORDED_METHOD} ${REFERENCE_CEILING_NOTE}`,
     subject: { kind: 'recorded', dataset: GPT4_DATASET, file: 'simlex_gpt-4.csv', label: GPT4_LABEL },
     datasets: [GPT4_DATASET, 'simlex999'],
     supports: (model) => model.kind === 'recorded',
@@ -83,7 +84,8 @@ export function recordedSimlexBenchmark(): Benchmark {
       const items = data.pairs.map((p) => ({
         label: `${p.word1}–${p.word2}`, human: p.score, model: recorded.pairRating(p.word1, p.word2, 'gpt4_rating'),
       }));
-      return { dataset: { id: data.dataset, checksum: data.checksum }, ...scoreRecorded(items, options, 'recorded:rating') };
+      const outcome = scoreRecorded(items, options, 'recorded:rating');
+      return { dataset: { id: data.dataset, checksum: data.checksum }, ...outcome, score: withReferenceCeiling(outcome.score, 'simlex999') };
     },
   };
 }

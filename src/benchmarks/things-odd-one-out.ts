@@ -3,13 +3,17 @@
 // the odd one out); the model picks the item outside its most cosine-similar pair.
 import { createRng, type Rng } from '../core/random.ts';
 import { bootstrap, percentileInterval } from '../core/resample.ts';
-import { withCeiling, type Score } from '../measures/score.ts';
+import type { Score } from '../measures/score.ts';
 import { seesTexts, type WordModel } from '../models/word-model.ts';
 import type { Benchmark, BenchmarkOptions, BenchmarkOutcome } from './benchmark.ts';
+import { withChanceCeiling } from './chance-normalized.ts';
 import { coveredConcepts, loadThingsData, runOnAllConcepts, sposeRows } from './things-concepts.ts';
 
 /** Triplets drawn per run (all of them when the covered concepts make fewer). */
 export const THINGS_TRIPLETS = 20000;
+
+/** Chance level of odd-one-out accuracy (and of the mean SPoSE probability of a random choice): one in three. */
+export const ODD_ONE_OUT_CHANCE = 1 / 3;
 
 /**
  * The SPoSE choice model for a triplet with pair similarities s01, s02, s12: [P(odd = 0), P(odd = 1), P(odd = 2)],
@@ -66,14 +70,16 @@ export function thingsOddOneOutBenchmark(): Benchmark {
   return {
     id: 'things:odd-one-out',
     title: 'THINGS: odd-one-out vs the SPoSE-predicted human choice',
-    version: 1,
+    version: 2,
     method:
       `${THINGS_TRIPLETS} seeded triplets of covered THINGS concepts. The human choices are not observed here: they are ` +
       'PREDICTED from the human SPoSE embedding (the raw triplet judgments are not shipped): P(odd one out) = softmax over the ' +
       'three pairs\u2019 embedding dot products of the pair without it. The model\u2019s choice is the item outside its most ' +
       'cosine-similar pair (ties count as wrong). Score: accuracy against the SPoSE majority choice (chance 1/3), 95% CI by ' +
       'bootstrap over triplets; ceiling: the accuracy of an observer sampling choices from SPoSE (mean over triplets of the ' +
-      'largest probability), which a deterministic model can exceed. Extra: the mean SPoSE probability of the model\u2019s choice.',
+      'largest probability), which a deterministic model can exceed. normalized = (accuracy \u2212 1/3) / (ceiling \u2212 1/3): 0 at chance, ' +
+      '1 at the ceiling (details.chance = 1/3). Extra: the mean SPoSE probability of the model\u2019s choice (a random choice also averages 1/3), ' +
+      'normalized the same way against the best possible, the mean largest probability.',
     subject: { kind: 'run-model' },
     datasets: ['things_concepts', 'things_spose_embedding'],
     supports: (model) => seesTexts(model),
@@ -114,13 +120,15 @@ export async function scoreOddOneOut(model: WordModel, indices: readonly number[
     return meanAt(correct, idx);
   }, { reps, seed }) : undefined;
   const ceiling = { value: best / n, method: 'spose:sampled-observer-vs-majority (mean of the largest choice probability)' };
-  const details = { triplets: n, chance: 1 / 3, ties, humanChoices: 'predicted from the SPoSE embedding' };
+  const details = { triplets: n, ties, humanChoices: 'predicted from the SPoSE embedding' };
   const accuracy: Score = { value: meanAt(correct), measure: 'things:odd-one-out:accuracy-vs-spose-majority', n, details, ...(boot ? { ci95: boot.ci95, seed } : {}) };
   const agreement: Score = { value: meanAt(probability), measure: 'things:odd-one-out:mean-spose-probability', n, details, ...(boot ? { ci95: percentileInterval(probabilityDraws, 0.95), seed } : {}) };
   if (cv.warnings.length > 0) accuracy.warnings = cv.warnings;
   return {
-    score: withCeiling(accuracy, ceiling),
-    extra: { 'spose-probability': withCeiling(agreement, { ...ceiling, method: 'spose:best-possible (mean of the largest choice probability)' }) },
+    score: withChanceCeiling(accuracy, ceiling, ODD_ONE_OUT_CHANCE),
+    extra: {
+      'spose-probability': withChanceCeiling(agreement, { ...ceiling, method: 'spose:best-possible (mean of the largest choice probability)' }, ODD_ONE_OUT_CHANCE),
+    },
     coverage: cv.coverage,
   };
 }

@@ -7,10 +7,11 @@ import { loadRdm92, RDM92_DATASET, RDM92_PAIRS, RDM92_STIMULI, type Rdm92Data } 
 import { getWordSimilaritySet, loadWordSimilarity } from '../data/datasets/word-similarity.ts';
 import { checkComparable, compareVectors, degenerate } from '../measures/compare.ts';
 import { poolRdms, rdmNoiseCeiling, type RdmNoiseCeiling } from '../measures/noise-ceiling.ts';
-import type { Score } from '../measures/score.ts';
+import { withCeiling, type Score } from '../measures/score.ts';
 import type { Benchmark, BenchmarkOptions, BenchmarkOutcome } from './benchmark.ts';
 import { columnInterval } from './rdm92-bootstrap.ts';
 import { bootstrapSubjectMeansParallel } from './rdm92-parallel.ts';
+import { REFERENCE_CEILING_NOTE, withReferenceCeiling } from './reference-ceiling.ts';
 import { applyRsaTransform, transformSuffix, type RsaTransform } from './rsa-transform.ts';
 import { scorePairs } from './word-similarity.ts';
 import { seesTexts } from '../models/word-model.ts';
@@ -23,7 +24,7 @@ export function turingWordMethod(title: string): string {
   return `Each ${title} pair judged by the model (the cosine of its vectors, or a rater's 0–100 similarity rating), as a similarity vector over ` +
     'the pairs, against the group mean human rating: Spearman, 95% bootstrap interval over pairs (default 1000). The value equals ' +
     `wordsim on the same set. Group comparison only: ${title} ships the raters' means (SimLex also their SD), not individual ratings, ` +
-    'so there is no human-to-human distribution, percentile or ceiling here.';
+    'so there is no human-to-human distribution, percentile or ceiling here. ' + REFERENCE_CEILING_NOTE;
 }
 
 /** Turing RSA on a word-pair set with group ratings (an id of TURING_WORD_SETS). */
@@ -33,7 +34,7 @@ export function turingWordPairsBenchmark(setId: keyof typeof TURING_WORD_SETS): 
   return {
     id: `turing:${setId}`,
     title: `Turing RSA: ${title} (group)`,
-    version: 1,
+    version: 2,
     method: turingWordMethod(title),
     subject: { kind: 'run-model' },
     datasets: [getWordSimilaritySet(setId).dataset],
@@ -43,7 +44,7 @@ export function turingWordPairsBenchmark(setId: keyof typeof TURING_WORD_SETS): 
       const outcome = await scorePairs(model, data.pairs, options);
       const relabel = (s: Score): Score => ({ ...s, measure: s.measure.replace(/^wordsim:/, 'turing:') });
       const extra = Object.fromEntries(Object.entries(outcome.extra ?? {}).map(([k, s]) => [k, relabel(s)]));
-      return { dataset: { id: data.dataset, checksum: data.checksum }, ...outcome, score: relabel(outcome.score), extra };
+      return { dataset: { id: data.dataset, checksum: data.checksum }, ...outcome, score: withReferenceCeiling(relabel(outcome.score), setId), extra };
     },
   };
 }
@@ -76,7 +77,7 @@ export function turingRsa92Benchmarks(extra: readonly TuringCandidate[] = []): B
   return [...RDM92_MODELS, ...extra.map((c) => c.name)].map((name): Benchmark => ({
     id: `turing:rdm92:${name}`,
     title: `Turing RSA: ${name} among the 16 similarity judges (92 images)`,
-    version: 1,
+    version: 2,
     method: TURING_RSA92_METHOD,
     subject: { kind: 'fixed' },
     datasets: [RDM92_DATASET],
@@ -85,7 +86,10 @@ export function turingRsa92Benchmarks(extra: readonly TuringCandidate[] = []): B
       const { tau, rho } = await resultFor(options);
       const outcome = turingRsa92Outcome(tau, name);
       const spearman = turingRsa92Outcome(rho, name);
-      return { ...outcome, extra: { ...outcome.extra, spearman: spearman.score, 'spearman-percentile': spearman.extra!.percentile } };
+      return {
+        ...outcome,
+        extra: { ...outcome.extra, spearman: spearman.score, 'spearman-matched': spearman.extra!.matched, 'spearman-percentile': spearman.extra!.percentile },
+      };
     },
   }));
 }
@@ -96,7 +100,12 @@ export const TURING_RSA92_METHOD =
   'the other 15 (rank-averaged, as rsatoolbox pools for rank methods), by Kendall tau-a (Spearman beside it). A candidate RDM (the shipped model RDMs, or ' +
   '--model-rdm) is compared with the mean of all 16 (value; 95% bootstrap interval over stimuli, self-pairs dropped) and placed among the 16 ' +
   'human values (percentile: share below, ties half; no interval; details.matched: the candidate against the same 16 leave-one-out means, ' +
-  'like for like). Ceiling: the judges\' noise ceiling (lower = the mean human value), normalized = value / lower. --transform applies the ' +
+  'like for like). Ceiling: the judges\' noise ceiling (lower = the mean human value, each judge against the mean of the other 15; upper = ' +
+  'each judge against the mean of all 16). normalized is like for like: the matched value (the candidate against each judge\'s ' +
+  'leave-one-out mean of the other 15, averaged over the 16 judges: the construction of the lower bound) divided by the lower bound; the ' +
+  'value (candidate against all 16) is not divided by a leave-one-judge-out bound, so normalized is not value / ceiling here ' +
+  '(details.normalization says so). The matched value is also an extra score (matched; spearman-matched beside it), whose normalized is its value / lower. ' +
+  '--transform applies the ' +
   'geo-topological transform to every RDM first. ' +
   'Word models cannot see the images, so no run model is scored here.';
 
@@ -200,22 +209,34 @@ export function percentileAmong(x: number, values: readonly number[]): number {
   return (100 * below) / values.length;
 }
 
-/** One candidate of a turingRsa92 result as a benchmark outcome: value with CI and the judges' ceiling; percentile as an extra score. */
+/**
+ * One candidate of a turingRsa92 result as a benchmark outcome: value (vs all 16 judges) with CI and the judges' ceiling, normalized
+ * like for like (matched value / lower bound); the matched value and the percentile as extra scores.
+ */
 export function turingRsa92Outcome(result: TuringRsa92Result, name: string): BenchmarkOutcome {
   const c = result.candidates.find((x) => x.name === name);
   if (!c) throw new Error(`no candidate '${name}' in this Turing RSA result`);
   const measure = `turing:rdm92:${result.method}`;
   const suffix = transformSuffix(result.transform);
   const human = result.human;
+  const matched = withCeiling(
+    { value: c.matched.value, measure: `${measure}:loo-matched${suffix}`, n: RDM92_PAIRS, details: { candidate: name, percentile: c.matched.percentile } },
+    result.ceiling,
+  );
+  const normalization = {
+    formula: 'matched / ceiling.lower',
+    matched: c.matched.value,
+    why: 'the lower bound compares each judge with the mean of the other 15; so does matched for the candidate. The value compares the candidate with all 16.',
+  };
   const score: Score = {
     value: c.value, measure: `${measure}:group-mean${suffix}`, n: RDM92_PAIRS, ...(c.ci95 ? { ci95: c.ci95 } : {}),
-    ceiling: result.ceiling, normalized: c.value / result.ceiling.value,
+    ceiling: result.ceiling, ...(matched.normalized !== undefined ? { normalized: matched.normalized } : {}),
     ...(result.bootstrap > 0 ? { seed: result.seed } : {}),
-    details: { candidate: name, percentile: c.percentile, matched: c.matched, human, bootstrap: result.bootstrap },
+    details: { candidate: name, percentile: c.percentile, matched: c.matched, normalization, human, bootstrap: result.bootstrap },
   };
   const percentile: Score = { value: c.percentile, measure: `${measure}:percentile-among-judges${suffix}`, n: human.values.length };
   return {
-    dataset: result.dataset, scored: { id: `rdm:${name}`, revision: result.dataset.checksum }, score, extra: { percentile },
+    dataset: result.dataset, scored: { id: `rdm:${name}`, revision: result.dataset.checksum }, score, extra: { matched, percentile },
     coverage: { n_items: RDM92_STIMULI, n_covered: RDM92_STIMULI, missing_examples: [] },
   };
 }

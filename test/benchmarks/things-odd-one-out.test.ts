@@ -8,7 +8,7 @@ import { matrix } from '../../src/core/matrix.ts';
 import { loadGlove } from '../../src/models/glove.ts';
 import { SINGLE_LAYER, textsOnly, type EmbeddingModel } from '../../src/models/word-model.ts';
 import { loadSposeEmbedding, loadThingsConcepts } from '../../src/data/datasets/things.ts';
-import { drawTriplets, oddOneOut, sposeChoiceProbabilities, thingsOddOneOutBenchmark, THINGS_TRIPLETS } from '../../src/benchmarks/things-odd-one-out.ts';
+import { drawTriplets, ODD_ONE_OUT_CHANCE, oddOneOut, sposeChoiceProbabilities, thingsOddOneOutBenchmark, THINGS_TRIPLETS } from '../../src/benchmarks/things-odd-one-out.ts';
 
 // Expected values: test/fixtures/things/things_expected.py (numpy, with a Python port of the seeded RNG).
 const expected = JSON.parse(readFileSync(new URL('../fixtures/things/things_expected.json', import.meta.url), 'utf8'));
@@ -47,7 +47,7 @@ test('triplets: distinct, sorted, seeded; all of them when there are few', () =>
   assert.deepEqual(Array.from(drawTriplets(4, 10, createRng(1))), [0, 1, 2, 0, 1, 3, 0, 2, 3, 1, 2, 3]);
 });
 
-test('GloVe: triplets, accuracy and its interval exactly as numpy; probability and ceiling to 1e-12', async () => {
+test('GloVe: triplets, accuracy and its interval exactly as numpy; probability, ceiling and chance-corrected normalized to 1e-12', async () => {
   const cacheDir = join(tmpdir(), 'attune-test-glove');
   mkdirSync(cacheDir, { recursive: true });
   const glove = loadGlove({ cacheDir, log: () => {} });
@@ -62,8 +62,15 @@ test('GloVe: triplets, accuracy and its interval exactly as numpy; probability a
   assert.equal(out.score.n, THINGS_TRIPLETS);
   assert.equal(out.score.measure, 'things:odd-one-out:accuracy-vs-spose-majority');
   close(out.score.ceiling!.value, e.ceiling, 'ceiling');
-  close(out.score.normalized!, e.accuracy / e.ceiling, 'normalized');
+  assert.equal(ODD_ONE_OUT_CHANCE, 1 / 3);
+  assert.equal((out.score.details as { chance: number }).chance, 1 / 3);
+  assert.equal(out.score.normalized, (out.score.value - 1 / 3) / (out.score.ceiling!.value - 1 / 3)); // the formula, exactly
+  close(out.score.normalized!, e.normalized, 'normalized = (accuracy - 1/3) / (ceiling - 1/3), numpy');
+  assert.ok(Math.abs(out.score.normalized! - e.accuracy / e.ceiling) > 0.1, 'not the chance-blind accuracy / ceiling');
   const prob = out.extra!['spose-probability'];
+  assert.equal(prob.normalized, (prob.value - 1 / 3) / (prob.ceiling!.value - 1 / 3));
+  close(prob.normalized!, e.probability_normalized, 'probability normalized, numpy');
+  assert.equal((prob.details as { chance: number }).chance, 1 / 3);
   close(prob.value, e.probability, 'mean SPoSE probability');
   close(prob.ci95![0], e.probability_ci95[0], 'probability ci low');
   close(prob.ci95![1], e.probability_ci95[1], 'probability ci high');
@@ -93,6 +100,7 @@ test('three concepts by hand: one triplet, the model keeps cat and dog, SPoSE pr
   assert.equal(out.score.value, 1);
   assert.deepEqual(out.score.ci95, [1, 1]);
   close(out.score.ceiling!.value, pHammerOdd, 'ceiling = max probability');
+  close(out.score.normalized!, (1 - 1 / 3) / (pHammerOdd - 1 / 3), 'normalized: (1 - 1/3) / (ceiling - 1/3)');
   close(out.extra!['spose-probability'].value, pHammerOdd, 'probability of the model choice');
   assert.equal(out.coverage.n_covered, 3);
   assert.equal(out.coverage.n_items, 1854);

@@ -50,7 +50,7 @@ test('92 images: bootstrap interval over stimuli, the outcome for the report, an
   const outcome = turingRsa92Outcome(r, 'monkeyIT');
   assert.equal(outcome.score.measure, 'turing:rdm92:tau-a:group-mean');
   close(outcome.score.value, expected.rdm92['tau-a'].candidates.monkeyIT.value, 'value');
-  close(outcome.score.normalized!, outcome.score.value / expected.rdm92['tau-a'].humanMean, 'normalized');
+  close(outcome.score.normalized!, expected.rdm92['tau-a'].candidates.monkeyIT.normalizedMatched, 'normalized: matched / lower');
   assert.equal(outcome.extra!.percentile.value, 18.75);
   assert.equal(outcome.dataset.id, 'rdm92_kriegeskorte');
   await assert.rejects(turingRsa92([{ name: 'short.csv', rdm: new Float64Array(10) }], { data }), (e: unknown) => e instanceof InputError && e.file === 'short.csv' && /4186 values/.test(e.message));
@@ -81,6 +81,33 @@ test('92-image rows: one fixed-subject row per model RDM and --model-rdm file, t
   (t.score.details!.human as { values: number[] }).values.forEach((v, s) => close(v, want.human[s], `transformed judge ${s + 1}`));
   const r = await turingRsa92([data.models.find((m) => m.name === 'HMAX')!], { bootstrap: 0, data, transform: { lower: 0.1, upper: 0.9 } });
   close(r.candidates[0].value, want.candidates.HMAX.value, 'transformed HMAX');
+});
+
+test('92 images: normalized is like for like (matched / lower bound), never the all-judges value / a leave-one-out bound', async () => {
+  const rows = turingRsa92Benchmarks();
+  const dummy = { kind: 'rater' } as RaterModel;
+  for (const name of ['animacy', 'monkeyIT', 'HMAX', 'RADON']) {
+    const row = await rows.find((b) => b.id === `turing:rdm92:${name}`)!.run(dummy, { seed: 0, bootstrap: 0 });
+    for (const [method, score, matched] of [['tau-a', row.score, row.extra!.matched], ['spearman', row.extra!.spearman, row.extra!['spearman-matched']]] as const) {
+      const want = expected.rdm92[method];
+      const w = want.candidates[name];
+      close(score.value, w.value, `${method} ${name} value (vs all 16)`);
+      close(score.ceiling!.lower!, want.humanMean, `${method} lower bound`);
+      assert.ok(score.ceiling!.upper! > score.ceiling!.lower!, `${method} both bounds on the score`);
+      close(score.normalized!, w.normalizedMatched, `${method} ${name} normalized = matched / lower (numpy)`);
+      close(matched.value, w.matched, `${method} ${name} matched extra`);
+      assert.equal(matched.normalized, matched.value / matched.ceiling!.lower!);
+      assert.deepEqual([matched.ceiling!.lower, matched.ceiling!.upper], [score.ceiling!.lower, score.ceiling!.upper]);
+      assert.equal((score.details!.normalization as { formula: string }).formula, 'matched / ceiling.lower');
+    }
+    assert.match(row.extra!.matched.measure, /^turing:rdm92:tau-a:loo-matched$/);
+  }
+  const animacy = await rows[0].run(dummy, { seed: 0, bootstrap: 0 });
+  const tau = expected.rdm92['tau-a'];
+  const unmatched = tau.candidates.animacy.value / tau.humanMean; // 1.0087…: the all-judges value over a leave-one-out bound
+  assert.equal(unmatched.toFixed(4), '1.0087');
+  assert.notEqual(animacy.score.normalized!.toFixed(4), '1.0087');
+  assert.equal(animacy.score.normalized!.toFixed(4), '1.0061');
 });
 
 test('percentileAmong: share below, ties half', () => {
