@@ -77,7 +77,10 @@ export function scorecardCells(r: BenchmarkResult): string[] {
   if (r.coverage.insufficient) return [r.title, s.measure, 'insufficient', '-', coverage, '-', '-'];
   const ci = s.ci95 ? `[${formatValue(s.ci95[0])}, ${formatValue(s.ci95[1])}]` : '-';
   const c = s.ceiling;
-  const ceiling = !c ? '-' : c.lower !== undefined && c.upper !== undefined ? `[${formatValue(c.lower)}, ${formatValue(c.upper)}]` : formatValue(c.value);
+  const reference = referenceCeilingOf(r);
+  const ceiling = c
+    ? c.lower !== undefined && c.upper !== undefined ? `[${formatValue(c.lower)}, ${formatValue(c.upper)}]` : formatValue(c.value)
+    : reference ? `ref ${formatValue(reference.value)}` : '-';
   const normalized = c ? formatValue(s.normalized) : '-';
   return [r.title, s.measure, formatValue(s.value), ci, coverage, ceiling, normalized];
 }
@@ -92,11 +95,23 @@ export function scorecardTitle(results: RunResults): string {
 
 const bold = (s: string, on: boolean): string => (on ? `\x1b[1m${s}\x1b[22m` : s);
 
-/** One '! title: warning' line per warning of a section's rows (score warnings, insufficient coverage), each text once per section. */
+/** A row's reference ceiling (a published inter-rater figure, details.reference_ceiling), when it has one. */
+export function referenceCeilingOf(r: BenchmarkResult): { value: number; kind: string; source: string } | undefined {
+  const ref = r.score.details?.reference_ceiling as { value?: unknown; kind?: unknown; source?: unknown } | undefined;
+  return ref && typeof ref.value === 'number' ? { value: ref.value, kind: String(ref.kind ?? ''), source: String(ref.source ?? '') } : undefined;
+}
+
+/** One '! title: note' line per warning of a section's rows (score warnings, insufficient coverage, what a reference ceiling is), each text once per section. */
 function warningLines(results: readonly BenchmarkResult[]): string[] {
   const byText = new Map<string, string[]>();
   for (const r of results) {
-    for (const w of [...(r.coverage.insufficient ? [r.coverage.insufficient] : []), ...(r.score.warnings ?? [])]) byText.set(w, [...(byText.get(w) ?? []), r.title]);
+    const reference = referenceCeilingOf(r);
+    const notes = [
+      ...(r.coverage.insufficient ? [r.coverage.insufficient] : []),
+      ...(r.score.warnings ?? []),
+      ...(reference && !r.score.ceiling ? [`ref ${formatValue(reference.value)} is the raters' published agreement, not a noise ceiling (not on the value's scale): ${reference.kind}; ${reference.source}`] : []),
+    ];
+    for (const w of notes) byText.set(w, [...(byText.get(w) ?? []), r.title]);
   }
   return [...byText].map(([text, titles]) => `! ${titles.length > 2 ? `${titles[0]} and ${titles.length - 1} more rows` : titles.join('; ')}: ${text}`);
 }

@@ -114,3 +114,12 @@ test('scorecard: each section lists its rows\u2019 warnings under the table, one
   r.results = [warned('A'), simlex];
   assert.ok(formatScorecard(r).includes('\n! A: thin noise ceiling: the subjects agree little\n'));
 });
+
+test('scorecard: a published inter-rater figure shows as "ref" in the ceiling column, with what it is and its source under the table', () => {
+  const r = fixture();
+  const [simlex] = r.results;
+  r.results = [{ ...simlex, score: { ...simlex.score, details: { reference_ceiling: { value: 0.78, kind: 'one-vs-rest Spearman', source: 'Hill et al. (2015)' } } } }];
+  const text = formatScorecard(r);
+  assert.match(text, /\nSimLex-999 .* ref 0\.7800 +-\n/);
+  assert.ok(text.includes("\n! SimLex-999: ref 0.7800 is the raters' published agreement, not a noise ceiling (not on the value's scale): one-vs-rest Spearman; Hill et al. (2015)\n"));
+});
