@@ -6,7 +6,7 @@ import { renderPng } from './render-png.ts';
 import { renderSvg, type RenderedPlot } from './render-svg.ts';
 
 /** Bump when the renderers' output changes for the same input. */
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2;
 
 /** Where rendered bytes are kept (the run cache satisfies this). */
 export interface BlobStore {

@@ -3,11 +3,15 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { BenchmarkResult } from '../run/results.ts';
 import { CONFIG, SCHEMA } from './plot-basics.ts';
+import { titleLines } from './plot-text.ts';
 
-/** A line of value by layer with CI rules; undefined when the result has no layer profile. */
+/** Width titles wrap to: the plotting area and its y axis. */
+const TITLE_WIDTH = 420;
+
+/** A line of value by layer with CI rules; undefined when the result has no layer profile or is below the coverage floor. */
 export function layerProfileSpec(result: BenchmarkResult): TopLevelSpec | undefined {
   const layers = result.layers;
-  if (!layers || layers.length === 0) return undefined;
+  if (!layers || layers.length === 0 || result.coverage.insufficient !== undefined) return undefined;
   const chosen = result.layer?.layer;
   const values = layers
     .filter((l) => Number.isFinite(l.value))
@@ -15,7 +19,11 @@ export function layerProfileSpec(result: BenchmarkResult): TopLevelSpec | undefi
   const split = result.layer?.chosen === 'best' ? ' (selection half; the headline is the chosen layer on the other half)' : '';
   return {
     $schema: SCHEMA,
-    title: { text: `${result.title}: ${result.score.measure} by layer`, subtitle: `${result.benchmark}${split}`, anchor: 'start' },
+    title: {
+      text: titleLines([`${result.title}: ${result.score.measure} by layer`], TITLE_WIDTH, 'title'),
+      subtitle: titleLines([`${result.benchmark}${split}`], TITLE_WIDTH, 'subtitle'),
+      anchor: 'start',
+    },
     width: 360,
     height: 220,
     data: { values },

@@ -1,44 +1,28 @@
-// The report's 92-image figures: the RDMs of human IT, human judgments and every candidate in category
-// order (animate first: human and animal bodies and faces; then natural and artificial objects), as PNG heatmaps.
-import { loadRdm92 } from '../data/datasets/rdm92.ts';
+// The literature suite's 92-image figures: the RDMs of human IT, human judgments and every candidate of the data
+// set, in category order (animate first: human and animal bodies and faces; then natural and artificial objects).
+import { columnMeans } from '../core/matrix.ts';
+import { loadRdm92, type Rdm92Data } from '../data/datasets/rdm92.ts';
+import { squareform } from '../measures/rdm-vector.ts';
 import type { RunResults } from '../run/results.ts';
-import { heatmapPng } from './heatmap-png.ts';
+import type { RdmFigure } from './heatmap-figure.ts';
+import { categoryOrder, categoryRuns, stimulusCategories } from './rdm92-categories.ts';
 
-/** One heatmap: a caption and its PNG bytes. */
-export interface RdmFigure {
-  title: string;
-  png: Buffer;
+/** The display order of the 92 images and its category runs, from the data set's indicator matrix. */
+export function rdm92Layout(data: Rdm92Data): Pick<RdmFigure, 'order' | 'runs'> {
+  const categories = stimulusCategories(data.categories.labels, data.categories.vectors.data, data.stimuli);
+  const order = categoryOrder(categories);
+  return { order, runs: categoryRuns(order, categories) };
 }
 
-/** Heatmaps for a run with 92-image rows (none otherwise): the subject means and each shipped model RDM. */
+/** Heatmaps for a run with rdm92:* rows (none otherwise): the two subject means, then each of the data set's model RDMs. */
 export function rdm92Figures(results: RunResults): RdmFigure[] {
   if (!results.results.some((r) => r.benchmark.startsWith('rdm92:'))) return [];
   const data = loadRdm92();
-  const n = data.stimuli;
-  const order = categoryOrder(data.categories.vectors.data, n, data.categories.vectors.cols);
-  const square = (condensed: ArrayLike<number>) => {
-    const out = new Float64Array(n * n);
-    let k = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out[i * n + j] = out[j * n + i] = condensed[k++];
-    return out;
-  };
-  const mean = (m: { rows: number; cols: number; data: ArrayLike<number> }) => {
-    const out = new Float64Array(m.cols);
-    for (let r = 0; r < m.rows; r++) for (let c = 0; c < m.cols; c++) out[c] += m.data[r * m.cols + c] / m.rows;
-    return out;
-  };
+  const layout = rdm92Layout(data);
+  const figure = (title: string, condensed: ArrayLike<number>): RdmFigure => ({ title, n: data.stimuli, square: squareform(condensed).data, ...layout });
   return [
-    { title: 'human IT (mean of 4 subjects)', png: heatmapPng(square(mean(data.humanITSubjects)), n, order) },
-    { title: 'human similarity judgments (mean of 16 subjects)', png: heatmapPng(square(mean(data.judgments)), n, order) },
-    ...data.models.map((m) => ({ title: m.name, png: heatmapPng(square(m.rdm), n, order) })),
+    figure('human IT (mean of 4 subjects)', columnMeans(data.humanITSubjects)),
+    figure('human similarity judgments (mean of 16 subjects)', columnMeans(data.judgments)),
+    ...data.models.map((m) => figure(m.name, m.rdm)),
   ];
-}
-
-/** Stimuli sorted by their first category column (the supplemental 92×12 indicator matrix), then by index. */
-function categoryOrder(indicators: ArrayLike<number>, n: number, cols: number): number[] {
-  const first = (i: number) => {
-    for (let c = 0; c < cols; c++) if (indicators[i * cols + c] === 1) return c;
-    return cols;
-  };
-  return Array.from({ length: n }, (_, i) => i).sort((a, b) => first(a) - first(b) || a - b);
 }

@@ -2,6 +2,7 @@
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { loader, parse, View } from 'vega';
 import type { PlotSpec } from './plots.ts';
+import { useDejaVuMetrics } from './vega-text-metrics.ts';
 
 /** A loader that refuses every external resource: report specs carry their data inline. */
 function offlineLoader(): ReturnType<typeof loader> {
@@ -20,8 +21,9 @@ export function compactSvgNumbers(svg: string): string {
   );
 }
 
-/** Render a Vega-Lite spec to an SVG document (text widths estimated when the canvas package is absent). */
+/** Render a Vega-Lite spec to an SVG document, its text laid out with DejaVu Sans's widths (vega-text-metrics.ts). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  useDejaVuMetrics();
   const vegaSpec = compile(spec).spec;
   const view = new View(parse(vegaSpec), { renderer: 'none', loader: offlineLoader() });
   try {

@@ -1,6 +1,7 @@
 // The scorecard: one row per benchmark (value, CI, coverage, ceiling), grouped by section, as aligned plain text.
 import { formatShare } from '../run/coverage-floor.ts';
 import type { BenchmarkResult, RunResults } from '../run/results.ts';
+import { referenceCeilingOf as scoreReferenceCeiling, type ReferenceCeilingText } from './reference-ceiling.ts';
 import { groupBySubject } from './subject-groups.ts';
 
 /** A section of the scorecard, derived from the benchmark id prefix. */
@@ -96,22 +97,25 @@ export function scorecardTitle(results: RunResults): string {
 const bold = (s: string, on: boolean): string => (on ? `\x1b[1m${s}\x1b[22m` : s);
 
 /** A row's reference ceiling (a published inter-rater figure, details.reference_ceiling), when it has one. */
-export function referenceCeilingOf(r: BenchmarkResult): { value: number; kind: string; source: string } | undefined {
-  const ref = r.score.details?.reference_ceiling as { value?: unknown; kind?: unknown; source?: unknown } | undefined;
-  return ref && typeof ref.value === 'number' ? { value: ref.value, kind: String(ref.kind ?? ''), source: String(ref.source ?? '') } : undefined;
+export function referenceCeilingOf(r: BenchmarkResult): ReferenceCeilingText | undefined {
+  return scoreReferenceCeiling(r.score);
 }
 
-/** One '! title: note' line per warning of a section's rows (score warnings, insufficient coverage, what a reference ceiling is), each text once per section. */
+/** The notes printed under a row's table: why it is insufficient, its score's warnings, and what its 'ref' ceiling is. */
+export function rowNotes(r: BenchmarkResult): string[] {
+  const reference = referenceCeilingOf(r);
+  return [
+    ...(r.coverage.insufficient ? [r.coverage.insufficient] : []),
+    ...(r.score.warnings ?? []),
+    ...(reference && !r.score.ceiling ? [`ref ${formatValue(reference.value)} is the raters' published agreement, not a noise ceiling (not on the value's scale): ${reference.kind}; ${reference.source}`] : []),
+  ];
+}
+
+/** One '! title: note' line per note of a section's rows (rowNotes), each text once per section. */
 function warningLines(results: readonly BenchmarkResult[]): string[] {
   const byText = new Map<string, string[]>();
   for (const r of results) {
-    const reference = referenceCeilingOf(r);
-    const notes = [
-      ...(r.coverage.insufficient ? [r.coverage.insufficient] : []),
-      ...(r.score.warnings ?? []),
-      ...(reference && !r.score.ceiling ? [`ref ${formatValue(reference.value)} is the raters' published agreement, not a noise ceiling (not on the value's scale): ${reference.kind}; ${reference.source}`] : []),
-    ];
-    for (const w of notes) byText.set(w, [...(byText.get(w) ?? []), r.title]);
+    for (const w of rowNotes(r)) byText.set(w, [...(byText.get(w) ?? []), r.title]);
   }
   return [...byText].map(([text, titles]) => `! ${titles.length > 2 ? `${titles[0]} and ${titles.length - 1} more rows` : titles.join('; ')}: ${text}`);
 }

@@ -3,6 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { BenchmarkResult, RunResults } from '../run/results.ts';
 import { CONFIG, finiteOrNull, SCHEMA, slug } from './plot-basics.ts';
+import { titleLines } from './plot-text.ts';
 import { ceilingBand, hasLayerProfile, isScoredLayer, parseVisionBenchmark, pictureSetTitle, regionTitle, setRegionsKey, unscoredLayerNames } from './vision-rows.ts';
 
 /** One figure: a file-safe id base, its caption, the benchmark ids it shows (one per region) and its spec. */
@@ -13,12 +14,12 @@ export interface VisionProfile {
   spec: TopLevelSpec;
 }
 
-/** One figure per (scored model, picture set) whose rows have a layer profile, in the order of the rows. */
+/** One figure per (scored model, picture set) whose rows have a layer profile, in the order of the rows; rows below the coverage floor are left out. */
 export function visionProfiles(results: RunResults): VisionProfile[] {
   const groups = new Map<string, BenchmarkResult[]>();
   for (const row of results.results) {
     const key = setRegionsKey(row);
-    if (key !== undefined && hasLayerProfile(row)) groups.set(key, [...(groups.get(key) ?? []), row]);
+    if (key !== undefined && hasLayerProfile(row) && row.coverage.insufficient === undefined) groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   return [...groups.values()].map(visionProfile);
 }
@@ -36,16 +37,23 @@ export function visionProfile(rows: BenchmarkResult[]): VisionProfile {
     return names.length > 0 ? [`${regionOf(r)}: ${names.join(', ')}`] : [];
   });
   const split = rows.some((r) => r.layer?.chosen === 'best') ? ' Profiles are on the selection half; the row\'s score is its chosen layer on the other half.' : '';
+  const banded = rows.filter((r) => ceilingBand(r) !== undefined);
+  const band = banded.length === 0 ? '' : `shaded band: the region's noise ceiling, from its lower to its upper bound${banded.length < rows.length ? ` (${banded.map(regionOf).join(', ')} only: the others have none)` : ''}; `;
   const caption = `${model} on ${set}, by layer: ${rows.map(regionTitle).join(' | ')}. Line: ${measure} of each layer, ` +
-    `with its 95% CI as rules; shaded band: the region's noise ceiling, from its lower to its upper bound; red diamond: the layer the row shows (${shown}).` +
+    `with its 95% CI as rules; ${band}red diamond: the layer the row shows (${shown}).` +
     `${unscored.length > 0 ? ` Not scored, left out: ${unscored.join('; ')}.` : ''}${split}`;
+  const width = rows.length * 300;
   return {
     idBase: `vision-layers-${slug(parseVisionBenchmark(first.benchmark)?.set ?? set)}-${slug(model)}`,
     caption,
     benchmarks: rows.map((r) => r.benchmark),
     spec: {
       $schema: SCHEMA,
-      title: { text: `${model}: ${set}`, subtitle: [`${measure} by layer; rules: 95% CI`, 'band: noise ceiling (lower to upper bound); diamond: the layer the row shows'], anchor: 'start' },
+      title: {
+        text: titleLines([`${model}: ${set}`], width, 'title'),
+        subtitle: titleLines([`${measure} by layer; rules: 95% CI`, `${banded.length > 0 ? 'band: noise ceiling (lower to upper bound); ' : ''}diamond: the layer the row shows`], width, 'subtitle'),
+        anchor: 'start',
+      },
       hconcat: rows.map((r) => regionPanel(r, slug(regionOf(r)).replace(/-/g, '_'))),
       resolve: { scale: { y: 'shared' } },
       config: CONFIG,
@@ -67,7 +75,7 @@ function regionPanel(row: BenchmarkResult, tag: string): ConcatMember {
   const band = ceilingBand(row);
   const unscored = unscoredLayerNames(row);
   return {
-    title: { text: regionTitle(row), ...(unscored.length > 0 ? { subtitle: `not scored, left out: ${unscored.join(', ')}` } : {}) },
+    title: { text: titleLines([regionTitle(row)], 280, 'title'), ...(unscored.length > 0 ? { subtitle: titleLines([`not scored, left out: ${unscored.join(', ')}`], 280, 'subtitle') } : {}) },
     width: 240,
     height: 200,
     data: { values },

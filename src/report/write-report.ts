@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../core/atomic-write.ts';
 import type { RunResults } from '../run/results.ts';
 import { reportHtml } from './html.ts';
 import { reportPlots } from './plots.ts';
+import { rdmFigures } from './rdm-figures.ts';
 import { renderPlotsCached, renderPngCached, type BlobStore } from './cached-render.ts';
 
 /** results.json text: pretty-printed with 2 spaces and a trailing newline. */
@@ -30,7 +31,7 @@ export async function writeReport(
     files.push(path);
   };
   await put(join(outDir, 'results.json'), resultsJson(results));
-  await put(join(outDir, 'report.html'), reportHtml(results, plots));
+  await put(join(outDir, 'report.html'), reportHtml(results, plots, await rdmFigures(results)));
   if (options.png) {
     const plotDir = join(outDir, 'plots');
     await mkdir(plotDir, { recursive: true });

@@ -1,7 +1,8 @@
-// Number formatting: 4 decimals as the CLI scorecard (the same function), full precision as the CLI's --json.
+// Number formatting: 4 decimals and p-values as the CLI scorecard (the same functions), full precision as the CLI's --json.
+import { formatP } from '../report/format-p.ts';
 import { formatValue } from '../report/scorecard.ts';
 
-export { formatValue };
+export { formatP, formatValue };
 
 /** A 95% interval as '[lo, hi]' with 4 decimals, or '' when absent. */
 export function formatCi(ci: [number, number] | undefined): string {

@@ -1,8 +1,10 @@
 // A second, hand-made run for the dashboard tests, next to a real `attune run`: the real SimLex-999 row with a
-// made-up ceiling and layer profile (model 'example:layered'), and a 92-image row with pairwise comparisons.
-// The numbers are invented for the test; they only need to be known to it. And a real vision run, copied as it is.
+// made-up ceiling and layer profile (model 'example:layered'), and a 92-image row with a p-value and pairwise comparisons.
+// The numbers are invented for the test; they only need to be known to it. A real vision run, copied as it is. And a
+// run whose SimLex-999 row covers too few items (below the coverage floor: insufficient, with its reason).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { insufficientCoverage } from '../../src/run/coverage-floor.ts';
 import type { BenchmarkResult, RunResults } from '../../src/run/results.ts';
 
 /** The made-up ceiling of the example SimLex row, and the shift of its value from the real one. */
@@ -29,7 +31,7 @@ export function writeExampleRun(resultsDir: string, real: RunResults): RunResult
     dataset: { id: 'rdm92_kriegeskorte', checksum: 'example-checksum' },
     model: { id: 'rdm:animacy', revision: 'example' },
     subject: { kind: 'fixed', label: 'rdm:animacy' },
-    score: { value: 0.11, measure: 'compare:tau-a:subject-mean', n: 4186, ci95: [0.08, 0.14], ceiling: { value: 0.3, lower: 0.3, upper: 0.4, method: 'rdm:loo-subjects' }, normalized: 0.11 / 0.3 },
+    score: { value: 0.11, measure: 'compare:tau-a:subject-mean', n: 4186, ci95: [0.08, 0.14], p: 0.00004, ceiling: { value: 0.3, lower: 0.3, upper: 0.4, method: 'rdm:loo-subjects' }, normalized: 0.11 / 0.3 },
     coverage: { n_items: 92, n_covered: 92, missing_examples: [] },
     comparisons: [{ other: 'EVA', difference: 0.05, ci95: [0.01, 0.09], p: 0.02 }],
     method: 'Example method text for the 92-image row.',
@@ -75,4 +77,26 @@ export function writeVisionRun(resultsDir: string): RunResults {
   mkdirSync(join(resultsDir, VISION_RUN_ID), { recursive: true });
   copyFileSync(VISION_RESULTS, join(resultsDir, VISION_RUN_ID, 'results.json'));
   return JSON.parse(readFileSync(VISION_RESULTS, 'utf8')) as RunResults;
+}
+
+/** The run id (subfolder) and model of the run that writeInsufficientRun writes. */
+export const THIN_RUN_ID = 'thin';
+export const THIN_MODEL = 'example:thin';
+
+/** Write `<resultsDir>/thin/results.json` (two hours older than `base`): `base`'s SimLex-999 row scored by 'example:thin' on 12 of its items, marked insufficient as the runner marks it; return it. */
+export function writeInsufficientRun(resultsDir: string, base: RunResults): RunResults {
+  const simlex = base.results.find((r) => r.benchmark === 'wordsim:simlex999') as BenchmarkResult;
+  const coverage = { n_items: simlex.coverage.n_items, n_covered: 12, missing_examples: [] };
+  const thin: BenchmarkResult = {
+    ...simlex,
+    model: { id: THIN_MODEL, revision: 't1' },
+    subject: { kind: 'run-model', label: THIN_MODEL },
+    score: { ...simlex.score, value: 0.9, n: 12 },
+    coverage: { ...coverage, insufficient: insufficientCoverage(coverage) },
+  };
+  const created = new Date(Date.parse(base.created) - 7200_000).toISOString();
+  const run: RunResults = { ...base, created, model: thin.model, results: [thin], failures: [] };
+  mkdirSync(join(resultsDir, THIN_RUN_ID), { recursive: true });
+  writeFileSync(join(resultsDir, THIN_RUN_ID, 'results.json'), JSON.stringify(run));
+  return run;
 }

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attune, scratch } from '../../test-support/run-cli.ts';
 import { formatNumber } from '../../src/cli/output.ts';
+import { formatP } from '../../src/report/format-p.ts';
 
 type Comparison = Record<string, number | string>;
 const expected = JSON.parse(readFileSync(new URL('../fixtures/rsa_expected.json', import.meta.url), 'utf8')) as {
@@ -105,13 +106,15 @@ describe('attune compare', { concurrency: true }, () => {
 
   test('permutations, bootstrap (seeded, reproducible) and the geo-topological transform', async () => {
     const inference = ['compare', 'a.csv', 'b.csv', '--permutations', '199', '--bootstrap', '100', '--seed', '7', '--json'];
-    const [first, second, human, gt] = await Promise.all([
+    const humanArgs = ['compare', 'a.csv', 'b.csv', '--permutations', '99', '--bootstrap', '50'];
+    const [first, second, human, humanJson, gt] = await Promise.all([
       attune(inference, dir),
       attune(inference, dir),
-      attune(['compare', 'a.csv', 'b.csv', '--permutations', '99', '--bootstrap', '50'], dir),
+      attune(humanArgs, dir),
+      attune([...humanArgs, '--json'], dir),
       attune(['compare', 'a.csv', 'b.csv', '--method', 'spearman', '--transform', 'geotopological:0.1,0.9', '--json'], dir),
     ]);
-    for (const r of [first, second, human, gt]) assert.equal(r.code, 0, r.stderr);
+    for (const r of [first, second, human, humanJson, gt]) assert.equal(r.code, 0, r.stderr);
     assert.equal(first.stdout, second.stdout);
     const s = JSON.parse(first.stdout) as { value: number; p: number; ci95: [number, number]; seed: number; measure: string };
     assert.equal(s.seed, 7);
@@ -120,7 +123,10 @@ describe('attune compare', { concurrency: true }, () => {
     assert.ok(Number.isInteger(Math.round(s.p * 200)) && Math.abs(s.p * 200 - Math.round(s.p * 200)) < 1e-9);
     assert.ok(s.p > 0 && s.p <= 0.05, `p = ${s.p}`);
     assert.ok(s.ci95[0] < s.ci95[1]);
-    assert.match(human.stdout, /^spearman  0\.42049014333390194  p=[0-9.e-]+  ci95=\[[0-9.e-]+, [0-9.e-]+\]\n$/);
+    // The human line gives p for people (3 significant digits, or 'p < 0.0001'); --json keeps it in full.
+    assert.match(human.stdout, /^spearman  0\.42049014333390194  p (= [0-9.]+|< 0\.0001)  ci95=\[[0-9.e-]+, [0-9.e-]+\]\n$/);
+    const p = (JSON.parse(humanJson.stdout) as { p: number }).p;
+    assert.ok(human.stdout.includes(`  ${formatP(p)}  `), `${human.stdout} shows ${formatP(p)}`);
 
     // numpy: quantile (linear) thresholds at 0.1 and 0.9 of each rsatoolbox vector, then scipy.stats.spearmanr.
     const g = JSON.parse(gt.stdout) as { value: number; measure: string };

@@ -141,7 +141,7 @@ test('scatter SVG: one point per (finite) item, positions linear in the data, ax
   assert.deepEqual(axisTitles.sort(), ['cosine similarity (GloVe)', 'human similarity (0-10)']);
   const texts = all(svg, (n) => n.name === 'text').map(textOf);
   assert.ok(texts.includes('SimLex-999: wordsim:cosine:spearman = 0.3712'));
-  assert.ok(texts.includes('wordsim:simlex999, n = 4'));
+  assert.ok(texts.includes('wordsim:simlex999: all 4 pairs'));
 });
 
 test('renderPlots renders every plot; text from the data is escaped in the SVG', async () => {

@@ -53,7 +53,7 @@ test('one figure per multi-layer model and picture set, its two regions side by 
   const alexnet = figures.find((f) => f.idBase === 'vision-layers-cichy92-recorded-alexnet')!;
   assert.deepEqual(panels(alexnet.spec).map((p) => p.title.text), ['early visual cortex (15 subjects)', 'IT (15 subjects)']);
   const judged = figures.find((f) => f.idBase === 'vision-layers-kriegeskorte92-recorded-resnet')!;
-  assert.deepEqual(panels(judged.spec).map((p) => p.title.text), ['human IT (4 subjects)', 'similarity judgments (16 subjects, Mur 2013)']);
+  assert.deepEqual(panels(judged.spec).map((p) => [p.title.text].flat().join(' ')), ['human IT (4 subjects)', 'similarity judgments (16 subjects, Mur 2013)']);
 });
 
 test('each panel: the ceiling band from the row\'s ceiling.lower to ceiling.upper, the layer names in layer order', () => {

@@ -1,9 +1,12 @@
 // The dashboard's table logic in Node: leaderboard columns per model or per run (the newest result wins),
-// sorting with empty cells last, the normalised number, run comparison (B − A, CI overlap), and hash routes.
+// recorded answers and fixed candidates kept out of the model columns, sorting with empty and insufficient cells last,
+// the normalised number, run comparison (B − A, CI overlap), and hash routes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { RunResults } from '../../src/run/results.ts';
 import type { BenchmarkResult, LoadedRun } from '../../src/web/api.ts';
-import { buildBoard, cellNumber, sortRows } from '../../src/web/pages/leaderboard-data.ts';
+import { buildBoard, cellNumber, OTHER_VALUE, sortRows } from '../../src/web/pages/leaderboard-data.ts';
 import { ciOverlap, compareSides, sideResults } from '../../src/web/pages/compare-data.ts';
 import { benchmarkHref, parseRoute } from '../../src/web/routes.ts';
 
@@ -65,4 +68,51 @@ test('routes: benchmark ids with colons and slashes survive the round trip', () 
   assert.equal(parseRoute('#/compare?a=run:x').params.get('a'), 'run:x');
   assert.equal(parseRoute('#/benchmark/%E0%A4%A').page, 'unknown');
   assert.equal(parseRoute('#/nope').page, 'unknown');
+});
+
+/** A row of another subject than the run's model. */
+function other(benchmark: string, kind: 'recorded' | 'fixed', label: string, value: number, modelId = label): BenchmarkResult {
+  return { ...result(benchmark, modelId, value), subject: { kind, label, ...(kind === 'recorded' ? { source: 'set/answers.csv' } : {}) } };
+}
+
+test('recorded answers and fixed candidates get no column: they are rows of their own table, by benchmark and subject', () => {
+  const mixed = [
+    run('new', 'm1', [result('a', 'm1', 0.5), other('a', 'recorded', 'GPT-4 (Trott 2024)', 0.7, 'recorded:data/x.csv'), other('a:gabor', 'fixed', 'm1', 0.2), other('a:pix', 'fixed', 'pixels', 0.1)]),
+    run('old', 'm1', [other('a', 'recorded', 'GPT-4 (Trott 2024)', 0.6, 'recorded:data/x.csv'), other('a:pix', 'fixed', 'pixels', 0.05)]),
+  ];
+  const board = buildBoard(mixed, false);
+  assert.deepEqual(board.columns.map((c) => c.key), ['m1'], "only the run's model is a column");
+  assert.deepEqual(board.rows.map((r) => r.benchmark), ['a']);
+  assert.deepEqual(board.others.map((r) => [r.benchmark, r.subject!.kind, r.subject!.label]),
+    [['a', 'recorded', 'GPT-4 (Trott 2024)'], ['a:gabor', 'fixed', 'm1'], ['a:pix', 'fixed', 'pixels']]);
+  // The newest run wins per benchmark and subject; a fixed candidate named like the run's model stays apart from its column.
+  assert.equal(board.others[0].cells.get(OTHER_VALUE)!.result.score.value, 0.7);
+  assert.equal(board.rows[0].cells.get('m1')!.result.score.value, 0.5);
+  assert.equal(board.others[0].subject!.source, 'set/answers.csv');
+  const perRun = buildBoard(mixed, true);
+  assert.equal(perRun.others.length, 5, 'per run: each run has its own rows');
+  assert.equal(new Set(perRun.others.map((r) => r.key)).size, 5);
+  assert.deepEqual(sortRows(board.others, { key: OTHER_VALUE, dir: 'desc' }, false).map((r) => r.benchmark), ['a', 'a:gabor', 'a:pix']);
+  assert.deepEqual(sortRows(board.others, { key: 'subject', dir: 'asc' }, false).map((r) => r.subject!.label), ['GPT-4 (Trott 2024)', 'm1', 'pixels']);
+});
+
+test('the vision run beside a core run: two model columns; its 24 fixed candidates in the other table', () => {
+  const vision = JSON.parse(readFileSync(new URL('../fixtures/report/vision-results.json', import.meta.url), 'utf8')) as RunResults;
+  const visionRun: LoadedRun = { summary: { id: 'vision', label: '', created: vision.created, suite: vision.suite, model: vision.model, results: vision.results.length }, results: vision };
+  const board = buildBoard([visionRun, runs[0]], false);
+  assert.deepEqual(board.columns.map((c) => c.key), ['gabor', 'm1']);
+  assert.equal(board.rows.length, 6 + 2);
+  assert.equal(board.others.length, 24);
+  assert.ok(board.others.every((r) => r.subject!.kind === 'fixed' && r.cells.get(OTHER_VALUE)!.result.model.id === r.subject!.label));
+  assert.ok(board.rows.every((r) => [...r.cells.values()].every((c) => c.result.subject.kind === 'run-model')));
+});
+
+test('insufficient cells have no number: they sort with the empty ones, and the comparison takes no difference', () => {
+  const thin = { ...result('b', 'm1', 0.99), coverage: { n_items: 100, n_covered: 3, missing_examples: [], insufficient: 'insufficient coverage: 3 of 100 items (3.0%)' } };
+  const board = buildBoard([run('x', 'm1', [result('a', 'm1', 0.1), thin, result('c', 'm1', 0.5)])], false);
+  assert.equal(cellNumber(board.rows[1].cells.get('m1'), false), undefined);
+  assert.deepEqual(sortRows(board.rows, { key: 'm1', dir: 'desc' }, false).map((r) => r.benchmark), ['c', 'a', 'b']);
+  assert.deepEqual(sortRows(board.rows, { key: 'm1', dir: 'asc' }, false).map((r) => r.benchmark), ['a', 'c', 'b']);
+  const rows = compareSides(new Map([['b', { result: thin, run: 'x' }]]), new Map([['b', { result: result('b', 'm2', 0.3, { ci95: [0, 1] }), run: 'y' }]]));
+  assert.deepEqual([rows[0].difference, rows[0].overlap], [undefined, undefined]);
 });

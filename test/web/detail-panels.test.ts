@@ -1,6 +1,8 @@
 // Detail panels in Chromium on a hand-made run: the 92-image heatmaps (hover and arrow keys name both stimuli
 // and show their pictures from the server), the pairwise comparisons, the method text and the layer profile; and on a
-// real vision run: its rows on the leaderboard, and a row's regions side by side with their noise-ceiling bands.
+// real vision run: its rows on the leaderboard (the run's model in its column, the fixed candidates in their own table),
+// who a row scored, both bounds of its ceiling, and a row's regions side by side with their noise-ceiling bands; and a row
+// below the coverage floor, shown as insufficient with its reason and no value.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,18 +13,21 @@ import type { Rdm92Document } from '../../src/server/rdm92-api.ts';
 import type { RunningServer } from '../../src/server/server.ts';
 import { benchmarkHref } from '../../src/web/routes.ts';
 import { buildWeb, cellText, horizontalOverflow, launch, markControls, openPage, screenshot, serve, tabThrough, tempDir } from '../../test-support/web/e2e-harness.ts';
-import { syntheticRun, VISION_RUN_ID, writeExampleRun, writeVisionRun } from '../../test-support/web/dashboard-fixture.ts';
+import { syntheticRun, THIN_MODEL, THIN_RUN_ID, VISION_RUN_ID, writeExampleRun, writeInsufficientRun, writeVisionRun } from '../../test-support/web/dashboard-fixture.ts';
 
 let tmp: ReturnType<typeof tempDir>;
 let server: RunningServer;
 let browser: Browser;
 let rdm92: Rdm92Document;
 let vision: RunResults;
+let thin: RunResults;
+let example: RunResults;
 
 before(async () => {
   tmp = tempDir('attune-web-panels-');
   const results = join(tmp.dir, 'results');
-  writeExampleRun(results, syntheticRun());
+  example = writeExampleRun(results, syntheticRun());
+  thin = writeInsufficientRun(results, syntheticRun());
   vision = writeVisionRun(results);
   // The same run with IT's conv3 of AlexNet not scored (NaN, which results.json holds as null).
   const unscored = structuredClone(vision);
@@ -72,7 +77,10 @@ test('92-image row: heatmaps name both stimuli with their pictures (mouse and ke
   const main = await page.locator('main').innerText();
   assert.ok(main.includes('Example method text for the 92-image row.'));
   assert.doesNotMatch(main, /\bnull\b|\bundefined\b|NaN/);
-  assert.deepEqual(await page.locator('section', { has: page.locator('h3', { hasText: 'Pairwise comparisons' }) }).locator('tbody td').allInnerTexts(), ['EVA', '0.0500', '[0.0100, 0.0900]', '0.0200']);
+  assert.deepEqual(await page.locator('section', { has: page.locator('h3', { hasText: 'Pairwise comparisons' }) }).locator('tbody td').allInnerTexts(), ['EVA', '0.0500', '[0.0100, 0.0900]', 'p = 0.02']);
+  // p-values for people in the score table too (the example's is 0.00004).
+  const score = page.locator('section', { has: page.locator('h3', { hasText: 'Score' }) });
+  assert.equal(await score.locator('tbody tr').first().locator('td').nth(4).innerText(), 'p < 0.0001');
   const controls = await markControls(page);
   const focused = await tabThrough(page, controls + 10);
   assert.deepEqual([...focused].sort((a, b) => a - b), Array.from({ length: controls }, (_, k) => k), 'every control takes focus by Tab');
@@ -98,15 +106,73 @@ test('layer profile: the chart, the layer used and the per-layer table', async (
   await page.close();
 });
 
-test('leaderboard: every vision row, with its value in the column of the model it scored', async () => {
+test("leaderboard: the vision run's own rows in its model's column with both ceiling bounds, its fixed candidates in their own table", async () => {
   const { page, problems } = await openPage(browser, 1280, 800);
   await page.goto(server.url);
-  const row = 'tr[data-benchmark="vision:cichy92:evc:alexnet"]';
+  await page.waitForSelector('#leaderboard tr[data-benchmark="vision:cichy92:evc"]');
+  const own = vision.results.filter((r) => r.subject.kind === 'run-model');
+  const fixed = vision.results.filter((r) => r.subject.kind === 'fixed');
+  const shown = (table: string) => page.locator(`${table} tbody tr`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-benchmark')).filter((b) => b?.startsWith('vision:')));
+  assert.deepEqual((await shown('#leaderboard')).sort(), own.map((r) => r.benchmark).sort());
+  assert.deepEqual((await shown('#other-subjects')).sort(), fixed.map((r) => r.benchmark).sort());
+  const keys = await page.locator('#leaderboard thead button.sort').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-key')));
+  assert.deepEqual(keys.slice(2).sort(), ['example:layered', 'gabor', THIN_MODEL].sort(), "columns: the runs' own models only");
+
+  const evc = own.find((r) => r.benchmark === 'vision:cichy92:evc')!;
+  const { lower, upper } = evc.score.ceiling!;
+  assert.match(await cellText(page, '#leaderboard tr[data-benchmark="vision:cichy92:evc"]', 'gabor'),
+    new RegExp(`^${evc.score.value.toFixed(4)}\\s+\\[.*\\]\\s+ceiling \\[${lower!.toFixed(4)}, ${upper!.toFixed(4)}\\]$`));
+
+  assert.equal(await page.locator('#others-group').getAttribute('open'), null, 'the group starts closed');
+  const alexnet = fixed.find((r) => r.benchmark === 'vision:cichy92:evc:alexnet')!;
+  const row = page.locator('#other-subjects tr[data-benchmark="vision:cichy92:evc:alexnet"]');
+  assert.equal(await row.isVisible(), false);
+  await page.locator('#others-group > summary').click();
+  const cells = await row.locator('td').allInnerTexts();
+  assert.match(cells[1], /^recorded:alexnet\s+fixed candidate \(not the run's model\)$/);
+  assert.match(cells[2], new RegExp(`^${alexnet.score.value.toFixed(4)}\\s+\\[${alexnet.score.ci95![0].toFixed(4)}, ${alexnet.score.ci95![1].toFixed(4)}\\]\\s+ceiling \\[${lower!.toFixed(4)}`));
+
+  // Sorting the group by value keeps it open and puts the highest first.
+  await page.locator('#other-subjects button.sort[data-key="value"]').click();
+  assert.equal(await page.locator('#others-group').getAttribute('open'), '');
+  const values = await page.locator('#other-subjects tbody td.num').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+  const everyOther = [...fixed, ...example.results.filter((r) => r.subject.kind !== 'run-model')];
+  assert.deepEqual(values, everyOther.map((r) => r.score.value).sort((a, b) => b - a));
+  await screenshot(page, 'leaderboard-vision-1280x800');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a row below the coverage floor: "insufficient" and why, no value, on the leaderboard (sorted as empty) and its detail page', async () => {
+  const { page, problems } = await openPage(browser, 1280, 800);
+  await page.goto(server.url);
+  const row = '#leaderboard tr[data-benchmark="wordsim:simlex999"]';
   await page.waitForSelector(row);
-  const shown = await page.locator('#leaderboard tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-benchmark')).filter((b) => b?.startsWith('vision:')));
-  assert.deepEqual(shown.sort(), vision.results.map((r) => r.benchmark).sort());
-  const alexnet = vision.results.find((r) => r.benchmark === 'vision:cichy92:evc:alexnet')!;
-  assert.match(await cellText(page, row, 'recorded:alexnet'), new RegExp(`^${alexnet.score.value.toFixed(4)}\\s+\\[${alexnet.score.ci95![0].toFixed(4)}, ${alexnet.score.ci95![1].toFixed(4)}\\]`));
+  const reason = thin.results[0].coverage.insufficient!;
+  assert.match(reason, /^insufficient coverage: 12 of \d+ items/);
+  assert.equal(await cellText(page, row, THIN_MODEL), `insufficient\n${reason}`);
+  assert.equal(await page.locator(`${row} td.insufficient`).getAttribute('data-value'), '');
+  await page.locator(`button.sort[data-key="${THIN_MODEL}"]`).click();
+  assert.equal(await page.locator('#leaderboard tbody tr').last().getAttribute('data-benchmark'), 'wordsim:simlex999', 'its only cell sorts last, as an empty one');
+
+  await page.goto(`${server.url}${benchmarkHref('wordsim:simlex999', THIN_RUN_ID)}`);
+  await page.locator('#score-value').waitFor();
+  assert.equal(await page.locator('#score-value').innerText(), 'insufficient');
+  assert.equal(await page.locator('#insufficient-reason').innerText(), `${reason}: the value is not a result.`);
+  const score = await page.locator('section', { has: page.locator('h3', { hasText: 'Score' }) }).innerText();
+  assert.ok(!score.includes('0.9000') && !score.includes('0.9\n'), `no value in the score panel: ${score}`);
+  assert.equal(await page.locator('#scored').innerText(), `Scored: ${THIN_MODEL} — the run's model`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('vision detail: a fixed candidate says who was scored; the ceiling shows both bounds and which one normalised divides by', async () => {
+  const { page, problems } = await openPage(browser, 1280, 800);
+  await page.goto(`${server.url}${benchmarkHref('vision:cichy92:evc:alexnet', VISION_RUN_ID)}`);
+  await page.locator('#scored').waitFor();
+  assert.equal(await page.locator('#scored').innerText(), "Scored: recorded:alexnet — fixed candidate (not the run's model)");
+  const { lower, upper, method } = vision.results.find((r) => r.benchmark === 'vision:cichy92:evc:alexnet')!.score.ceiling!;
+  assert.equal(await page.locator('#ceiling-text').innerText(), `lower ${lower!.toFixed(4)}, upper ${upper!.toFixed(4)}; normalised divides by ${lower!.toFixed(4)} (the lower bound) — ${method}`);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -7,6 +7,7 @@ import { geotopologicalTransform } from '../../measures/geotopological.ts';
 import { parseRsaTransform, transformSuffix } from '../../benchmarks/rsa-transform.ts';
 import type { Score } from '../../measures/score.ts';
 import { choiceOption, expectPositionals, integerOption, parseVerbArgs, UsageError } from '../args.ts';
+import { formatP } from '../../report/format-p.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
 import { assertNotConstant, assertSameSize, readRdmFile, type RdmInput } from '../../benchmarks/rdm-input.ts';
 
@@ -95,7 +96,7 @@ export async function runCompare(args: string[]): Promise<number> {
   const width = Math.max(...methods.map((m) => m.length));
   const lines = scores.map((s, k) => {
     let line = `${methods[k].padEnd(width)}  ${formatNumber(s.value)}`;
-    if (s.p !== undefined) line += `  p=${formatNumber(s.p)}`;
+    if (s.p !== undefined) line += `  ${formatP(s.p)}`;
     if (s.ci95 !== undefined) line += `  ci95=[${formatNumber(s.ci95[0])}, ${formatNumber(s.ci95[1])}]`;
     return line;
   });

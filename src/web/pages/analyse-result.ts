@@ -1,7 +1,7 @@
 // The result of an analysis: the value in full precision (as the CLI's --json prints it), its measure and
 // statistics, the equivalent command line, and for an RDM its heatmap.
 import { definitions, h } from '../dom.ts';
-import { formatFull } from '../format.ts';
+import { formatFull, formatP } from '../format.ts';
 import { heatmap, HEATMAP_MAX } from '../components/heatmap.ts';
 import type { AnalysisRequest, AnalysisResult } from '../worker/protocol.ts';
 
@@ -23,7 +23,7 @@ export function resultView(req: AnalysisRequest, names: string[], r: AnalysisRes
     definitions([
       ['Measure', h('code', { id: 'analysis-measure' }, r.measure)],
       ['n', String(r.n)],
-      ['p', r.p === undefined ? undefined : formatFull(r.p)],
+      ['p', r.p === undefined ? undefined : h('span', { id: 'analysis-p', title: formatFull(r.p) }, formatP(r.p))],
       ['95% CI', r.ci95 ? `[${formatFull(r.ci95[0])}, ${formatFull(r.ci95[1])}]` : undefined],
       ['Inputs', r.shapes.map((s, k) => `${names[k]}: ${s}`).join('; ')],
       ['Warnings', r.warnings?.join('; ')],

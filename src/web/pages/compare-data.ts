@@ -55,13 +55,13 @@ export interface ComparedRow {
   overlap?: boolean;
 }
 
-/** The union of both sides' benchmarks (a's order, then b's extras), with differences and CI overlap. */
+/** The union of both sides' benchmarks (a's order, then b's extras), with differences and CI overlap where both sides have a value (a row below the coverage floor has none). */
 export function compareSides(a: Map<string, SideResult>, b: Map<string, SideResult>): ComparedRow[] {
   const ids = [...new Set([...a.keys(), ...b.keys()])];
   return ids.map((id) => {
     const ra = a.get(id);
     const rb = b.get(id);
-    const both = ra && rb;
+    const both = ra && rb && !ra.result.coverage.insufficient && !rb.result.coverage.insufficient;
     return {
       benchmark: id,
       title: (ra ?? rb)!.result.title,

@@ -44,6 +44,7 @@ function comparison(rows: ComparedRow[]): HTMLElement {
     const x = r[side];
     if (!x) return h('td', { class: 'num empty' }, '–');
     const s = x.result.score;
+    if (x.result.coverage.insufficient) return h('td', { class: 'num insufficient', title: x.result.coverage.insufficient }, h('a', { href: benchmarkHref(x.result.benchmark, x.run) }, 'insufficient'));
     return h('td', { class: 'num' }, h('a', { href: benchmarkHref(x.result.benchmark, x.run) }, formatValue(s.value)), h('small', { class: 'ci' }, formatCi(s.ci95)));
   };
   const overlapText = (r: ComparedRow) => (r.difference === undefined ? '–' : r.overlap === undefined ? 'no CI' : r.overlap ? 'overlap' : 'apart');

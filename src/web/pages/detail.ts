@@ -1,9 +1,14 @@
-// Page 2, a benchmark's detail for one run: the score and its statistics, provenance, method, coverage, the
+// Page 2, a benchmark's detail for one run: who was scored, the score and its statistics ('insufficient' and why below
+// the coverage floor; both ceiling bounds; a published reference ceiling as text), provenance, method, coverage, the
 // model-vs-human scatter, the layer profile (a vision row's regions side by side), the 92-image RDMs and the pairwise comparisons.
 import { loadRuns, type BenchmarkResult, type LoadedRun } from '../api.ts';
 import { append, definitions, h, section, table } from '../dom.ts';
-import { formatCi, formatCoverage, formatDate, formatFull, formatValue } from '../format.ts';
+import { ceilingSentence } from '../ceiling-text.ts';
+import { formatCi, formatCoverage, formatDate, formatFull, formatP, formatValue } from '../format.ts';
 import { methodText } from '../methods.ts';
+import { referenceCeilingOf } from '../../report/reference-ceiling.ts';
+import { subjectKindText, subjectSource } from '../subject-text.ts';
+import { subjectOf } from '../../report/subject-groups.ts';
 import { benchmarkHref } from '../routes.ts';
 import { layersPanel } from '../components/layers.ts';
 import { rdm92Panel } from '../components/rdm92.ts';
@@ -23,6 +28,7 @@ export async function detailPage(main: HTMLElement, benchmark: string, runId: st
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Leaderboard'), ' › ', result.title),
     h('h2', { tabindex: -1 }, result.title),
     h('p', { class: 'id' }, h('code', {}, result.benchmark)),
+    subjectLine(result),
     runPicker(having, run, benchmark),
     scorePanel(result),
     scatterPanel(result),
@@ -43,16 +49,32 @@ function runPicker(having: LoadedRun[], run: LoadedRun, benchmark: string): HTML
   return h('div', { class: 'field' }, h('label', { for: 'run-pick' }, 'Run'), select);
 }
 
+/** Who was scored: the label, what kind of subject it is and, for recorded answers, where they come from. */
+function subjectLine(result: BenchmarkResult): HTMLElement {
+  const subject = subjectOf(result);
+  const source = subjectSource(subject);
+  return h('p', { class: 'subject', id: 'scored', 'data-kind': subject.kind },
+    'Scored: ', h('strong', {}, subject.label), ` — ${subjectKindText(subject.kind)}`, source ? [', answers from ', h('code', {}, source)] : null);
+}
+
 function scorePanel(result: BenchmarkResult): HTMLElement {
   const s = result.score;
   const c = s.ceiling;
-  const rows: [string, string, string, string, string, string][] = [[s.measure, formatValue(s.value), formatCi(s.ci95) || '-', String(s.n), s.p === undefined ? '-' : formatFull(s.p), formatFull(s.value)]];
-  for (const [name, e] of Object.entries(result.extra ?? {})) rows.push([`${e.measure} (${name})`, formatValue(e.value), formatCi(e.ci95) || '-', String(e.n), e.p === undefined ? '-' : formatFull(e.p), formatFull(e.value)]);
-  return section('Score',
-    h('p', { class: 'headline' }, h('span', { class: 'big', id: 'score-value' }, formatValue(s.value)), ' ', h('span', {}, formatCi(s.ci95) ? `95% CI ${formatCi(s.ci95)}` : '')),
+  const insufficient = result.coverage.insufficient;
+  const row = (measure: string, e: typeof s): string[] => insufficient
+    ? [measure, 'insufficient', '-', String(e.n), '-', '-']
+    : [measure, formatValue(e.value), formatCi(e.ci95) || '-', String(e.n), formatP(e.p), formatFull(e.value)];
+  const rows = [row(s.measure, s), ...Object.entries(result.extra ?? {}).map(([name, e]) => row(`${e.measure} (${name})`, e))];
+  const reference = referenceCeilingOf(s);
+  const headline = insufficient
+    ? h('p', { class: 'headline' }, h('span', { class: 'big', id: 'score-value' }, 'insufficient'), ' ', h('span', { id: 'insufficient-reason' }, `${insufficient}: the value is not a result.`))
+    : h('p', { class: 'headline' }, h('span', { class: 'big', id: 'score-value' }, formatValue(s.value)), ' ', h('span', {}, formatCi(s.ci95) ? `95% CI ${formatCi(s.ci95)}` : ''));
+  return section('Score', headline,
     definitions([
-      ['Ceiling', c ? `${formatValue(c.value)}${c.lower !== undefined && c.upper !== undefined ? ` (lower ${formatValue(c.lower)}, upper ${formatValue(c.upper)})` : ''} — ${c.method}` : 'none for this benchmark'],
-      ['Normalised', s.normalized !== undefined ? formatValue(s.normalized) : undefined],
+      ['Noise ceiling', h('span', { id: 'ceiling-text' }, c ? ceilingSentence(c) : 'none for this benchmark')],
+      ['Normalised', s.normalized !== undefined && !insufficient ? formatValue(s.normalized) : undefined],
+      ['Reference ceiling', reference ? h('span', { id: 'reference-ceiling' }, `${formatValue(reference.value)}: ${reference.kind}. Source: ${reference.source}. ` +
+        'Published human agreement, shown for reference: it is not a noise ceiling and normalised does not divide by it.') : undefined],
       ['Warnings', s.warnings?.length ? s.warnings.join('; ') : undefined],
     ]),
     table(['measure', 'value', '95% CI', 'n', 'p', 'full precision'], rows, (k) => k >= 1 && k !== 2));
@@ -87,7 +109,7 @@ function coveragePanel(result: BenchmarkResult): HTMLElement {
 function comparisonsPanel(result: BenchmarkResult): HTMLElement | null {
   const list = result.comparisons;
   if (!list || list.length === 0) return null;
-  const rows = list.map((c) => [c.other, formatValue(c.difference), formatCi(c.ci95) || '-', c.p === undefined ? '-' : formatValue(c.p)]);
+  const rows = list.map((c) => [c.other, formatValue(c.difference), formatCi(c.ci95) || '-', formatP(c.p)]);
   return section('Pairwise comparisons', h('p', { class: 'hint' }, 'This candidate minus each other one, with the bootstrap 95% interval and two-sided p.'),
     table(['other', 'difference', '95% CI', 'p'], rows, (k) => k >= 1));
 }

@@ -1,16 +1,19 @@
-// Page 1, the leaderboard: benchmarks × models with value, 95% CI and ceiling; raw or normalised (value / ceiling);
-// sortable by any column (the headers are buttons); filterable by name.
+// Page 1, the leaderboard: benchmarks × the runs' own models with value, 95% CI and ceiling; raw or normalised
+// (value / ceiling); sortable by any column (the headers are buttons); filterable by name. Recorded answers and
+// fixed candidates sit below in their own collapsible table, so they never push the runs' models off screen.
 import { loadRuns, type LoadedRun } from '../api.ts';
 import { h } from '../dom.ts';
-import { formatCi, formatValue } from '../format.ts';
+import { buildBoard, sortRows, type Board, type Column, type Row } from './leaderboard-data.ts';
+import { sortHeader, valueCell, type SortSlot } from './leaderboard-cells.ts';
+import { othersGroup, type OthersView } from './leaderboard-others.ts';
 import { benchmarkHref } from '../routes.ts';
-import { buildBoard, cellNumber, sortRows, type Board, type Cell, type Column, type SortState } from './leaderboard-data.ts';
 
 interface View {
   normalized: boolean;
   perRun: boolean;
   filter: string;
-  sort: SortState | null;
+  main: SortSlot;
+  others: OthersView;
 }
 
 /** Render the leaderboard into `main`. */
@@ -21,9 +24,15 @@ export async function leaderboardPage(main: HTMLElement): Promise<void> {
     main.append(h('p', {}, 'No results yet: run ', h('code', {}, 'attune run'), ' (it writes attune-results/results.json), then reload.'));
     return;
   }
-  const view: View = { normalized: false, perRun: false, filter: '', sort: null };
+  // The other subjects' group starts closed, unless the runs' own models have no result at all.
+  const open = buildBoard(runs, false).rows.length === 0;
+  const view: View = { normalized: false, perRun: false, filter: '', main: { sort: null }, others: { normalized: false, perRun: false, slot: { sort: null }, open } };
   const holder = h('div', { class: 'board' });
-  const rerender = () => holder.replaceChildren(boardTable(buildBoard(runs, view.perRun), view, rerender));
+  const rerender = () => {
+    const board = buildBoard(runs, view.perRun);
+    Object.assign(view.others, { normalized: view.normalized, perRun: view.perRun });
+    holder.replaceChildren(boardTable(board, view, rerender), othersGroup(matching(board.others, view.filter), view.others, rerender) ?? '');
+  };
   main.append(intro(runs), controls(view, rerender), holder);
   rerender();
 }
@@ -33,7 +42,8 @@ function intro(runs: LoadedRun[]): HTMLElement {
   const failures = runs.reduce((s, r) => s + r.results.failures.length, 0);
   return h('p', { class: 'hint' }, `${runs.length} run${runs.length === 1 ? '' : 's'}, ${n} results` +
     (failures ? `, ${failures} benchmark${failures === 1 ? '' : 's'} without a result` : '') +
-    '. Each cell: value, 95% CI and (where one exists) the noise ceiling; select a benchmark for its details.');
+    ". Each cell: value, 95% CI and (where one exists) the noise ceiling, both bounds where it has two; select a benchmark for its details. " +
+    "Columns are the runs' own models; recorded answers and fixed candidates are listed apart, below.");
 }
 
 function controls(view: View, rerender: () => void): HTMLElement {
@@ -42,52 +52,41 @@ function controls(view: View, rerender: () => void): HTMLElement {
       onchange: () => { view.normalized = value === 'normalized'; rerender(); } }), text);
   const filter = h('input', { type: 'search', id: 'board-filter', placeholder: 'e.g. simlex', autocomplete: 'off' });
   filter.addEventListener('input', () => { view.filter = filter.value.trim().toLowerCase(); rerender(); });
-  const perRun = h('input', { type: 'checkbox', id: 'per-run', onchange: (e: Event) => { view.perRun = (e.target as HTMLInputElement).checked; view.sort = null; rerender(); } });
+  const perRun = h('input', { type: 'checkbox', id: 'per-run', onchange: (e: Event) => {
+    view.perRun = (e.target as HTMLInputElement).checked;
+    view.main.sort = null;
+    view.others.slot.sort = null;
+    rerender();
+  } });
   return h('div', { class: 'controls' },
     h('fieldset', { class: 'toggle' }, h('legend', {}, 'Values'), radio('raw', 'raw'), radio('normalized', 'normalised (value / ceiling)')),
     h('div', { class: 'field' }, h('label', { for: 'board-filter' }, 'Filter benchmarks'), filter),
     h('div', { class: 'field check' }, perRun, h('label', { for: 'per-run' }, 'one column per run')));
 }
 
-/** A sortable header cell: a button that cycles the sort of its column. */
-function header(key: string, label: Node | string, view: View, rerender: () => void, numeric: boolean, cls?: string): HTMLTableCellElement {
-  const active = view.sort?.key === key;
-  const dir = active ? view.sort!.dir : undefined;
-  const button = h('button', { type: 'button', class: 'sort', 'data-key': key, onclick: () => {
-    const first = numeric ? 'desc' : 'asc';
-    view.sort = { key, dir: active ? (dir === 'asc' ? 'desc' : 'asc') : first };
-    rerender();
-    (document.querySelector(`button.sort[data-key="${CSS.escape(key)}"]`) as HTMLButtonElement | null)?.focus();
-  } }, label, h('span', { class: 'arrow', 'aria-hidden': 'true' }, dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''));
-  return h('th', { scope: 'col', class: numeric ? 'num' : cls, 'aria-sort': dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined }, button);
+/** The rows whose title, id or subject contains the filter text (already lower case). */
+function matching(rows: Row[], filter: string): Row[] {
+  return filter ? rows.filter((r) => `${r.title} ${r.benchmark} ${r.subject?.label ?? ''}`.toLowerCase().includes(filter)) : rows;
 }
 
 function boardTable(board: Board, view: View, rerender: () => void): HTMLElement {
-  let rows = board.rows.filter((r) => !view.filter || `${r.title} ${r.benchmark}`.toLowerCase().includes(view.filter));
-  if (view.sort) rows = sortRows(rows, view.sort, view.normalized);
+  let rows = matching(board.rows, view.filter);
+  if (view.main.sort) rows = sortRows(rows, view.main.sort, view.normalized);
+  const header = (key: string, label: Node | string, numeric: boolean, cls?: string) => sortHeader('leaderboard', key, label, view.main, rerender, numeric, cls);
   const colHead = (c: Column) => h('span', { class: 'col-label', title: c.label }, h('span', {}, shortModel(c.label)), h('small', {}, c.sub));
   const table = h('table', { class: 'leaderboard', id: 'leaderboard' },
-    h('caption', {}, view.normalized ? 'Normalised values (value / noise ceiling; empty where no ceiling exists)' : 'Raw values with 95% CI and ceiling'),
-    h('thead', {}, h('tr', {}, header('benchmark', 'Benchmark', view, rerender, false, 'bench'), header('suite', 'Suite', view, rerender, false, 'suite'),
-      board.columns.map((c) => header(c.key, colHead(c), view, rerender, true)))),
+    h('caption', {}, view.normalized
+      ? 'Normalised values (value / noise ceiling; each cell names what it divides by; empty where no ceiling exists)'
+      : 'Raw values with 95% CI and noise ceiling ([lower, upper] where it has two bounds)'),
+    h('thead', {}, h('tr', {}, header('benchmark', 'Benchmark', false, 'bench'), header('suite', 'Suite', false, 'suite'),
+      board.columns.map((c) => header(c.key, colHead(c), true)))),
     h('tbody', {}, rows.map((r) => h('tr', { 'data-benchmark': r.benchmark },
       h('th', { scope: 'row', class: 'bench' }, h('a', { href: benchmarkHref(r.benchmark, r.cells.values().next().value?.run.id) }, r.title), h('small', { class: 'id' }, r.benchmark)),
       h('td', { class: 'suite' }, r.suite),
       board.columns.map((c) => valueCell(r.cells.get(c.key), view.normalized))))));
-  const empty = rows.length === 0 ? h('p', {}, 'No benchmark matches the filter.') : null;
+  const empty = board.rows.length === 0 ? h('p', {}, "No result of the runs' own models; see the recorded answers and fixed candidates below.")
+    : rows.length === 0 ? h('p', {}, 'No benchmark matches the filter.') : null;
   return h('div', {}, h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Leaderboard table' }, table), empty);
-}
-
-function valueCell(cell: Cell | undefined, normalized: boolean): HTMLTableCellElement {
-  if (!cell) return h('td', { class: 'num empty' }, h('span', { class: 'sr-only' }, 'no result'));
-  const s = cell.result.score;
-  const shown = cellNumber(cell, normalized);
-  const main = shown === undefined ? h('span', { class: 'value none', title: 'no ceiling' }, 'n/a') : h('span', { class: 'value' }, formatValue(shown));
-  const ceiling = s.ceiling ? h('small', { class: 'ceiling' }, `ceiling ${formatValue(s.ceiling.value)}`) : null;
-  const ci = !normalized && s.ci95 ? h('small', { class: 'ci' }, formatCi(s.ci95)) : null;
-  const raw = normalized && shown !== undefined ? h('small', { class: 'ci' }, `raw ${formatValue(s.value)}`) : null;
-  return h('td', { class: 'num', 'data-value': shown === undefined ? '' : String(shown) },
-    h('a', { href: benchmarkHref(cell.result.benchmark, cell.run.id), class: 'cell' }, main, ci, raw, ceiling));
 }
 
 /** A long model id shortened for a column header: 'recorded:data/x/simlex_gpt-4.csv' → 'recorded:…/simlex_gpt-4.csv'. */
