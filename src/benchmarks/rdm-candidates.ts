@@ -8,7 +8,7 @@ import { checkComparable, degenerate, type CompareMethod } from '../measures/com
 import { rdmNoiseCeiling, type RdmNoiseCeiling } from '../measures/noise-ceiling.ts';
 import { stimulusCount } from '../measures/rdm-vector.ts';
 import { withCeiling, type Score } from '../measures/score.ts';
-import { columnInterval, pairTest, subjectMean } from './rdm92-bootstrap.ts';
+import { columnDropped, columnInterval, pairTest, subjectMean } from './rdm92-bootstrap.ts';
 import { bootstrapSubjectMeansParallel } from './rdm92-parallel.ts';
 
 /** A candidate RDM: a name and its condensed vector (strict upper triangle, row-major) over the subjects' stimuli. */
@@ -66,7 +66,7 @@ export async function scoreRdmCandidates(candidates: readonly RdmCandidate[], su
       const ci95 = columnInterval(draws, i);
       if (ci95) score.ci95 = ci95;
       score.seed = seed;
-      score.details = { ...score.details, bootstrap, bootstrapDropped: draws.filter((d) => !Number.isFinite(d[i])).length };
+      score.details = { ...score.details, bootstrap, bootstrapDropped: columnDropped(draws, i) };
     }
     return { name: c.name, score: withCeiling(score, ceiling) };
   });

@@ -4,7 +4,7 @@ import { createRng } from '../core/random.ts';
 import { pearson } from '../core/correlation.ts';
 import { rankData } from '../core/ranks.ts';
 import { bootstrapIndices, percentileInterval } from '../core/resample.ts';
-import { compareVectors, type CompareMethod } from '../measures/compare.ts';
+import { compareResampled, compareVectors, type CompareMethod } from '../measures/compare.ts';
 import { pairIndex, stimulusCount } from '../measures/rdm-vector.ts';
 
 /** Mean over subjects (rows of `subjects`) of compare(candidate, subject). */
@@ -18,7 +18,8 @@ export function subjectMean(candidate: ArrayLike<number>, subjects: Matrix, meth
  * `resamples` bootstrap draws of the stimuli (with replacement, sorted; pairs of a stimulus with its own copy
  * dropped, as rsatoolbox's pattern bootstrap) and, when there are several subjects, of the subjects (with
  * replacement, as rsatoolbox's eval_bootstrap): row r, column c of the result is candidate c's subject-mean
- * value on draw r (NaN when a resampled RDM is degenerate). Draws use createRng(seed).
+ * value on draw r, by compareResampled: a constant resampled RDM gives 0 under tau-a and rho-a (their
+ * definitions) and NaN under the other methods (undefined; see columnDropped). Draws use createRng(seed).
  */
 export function bootstrapSubjectMeans(
   candidates: readonly ArrayLike<number>[],
@@ -88,7 +89,7 @@ export function evaluateDraws(candidates: readonly ArrayLike<number>[], subjects
         if (times[s] === 0) continue;
         const base = s * subjects.cols;
         for (let q = 0; q < k; q++) xs[q] = subjects.data[base + pick[q]];
-        sum += times[s] * (k >= 2 ? compareVectors(xc.subarray(0, k), xs.subarray(0, k), method) : NaN);
+        sum += times[s] * (k >= 2 ? compareResampled(xc.subarray(0, k), xs.subarray(0, k), method) : NaN);
       }
       values[ci] = sum / subjects.rows;
     });
@@ -103,10 +104,17 @@ function gather(source: ArrayLike<number>, offset: number, pick: Uint32Array, k:
   return out;
 }
 
-/** Percentile interval of column `c` of bootstrap draws (finite values only); undefined with fewer than 2. */
+/** Percentile interval of column `c` of bootstrap draws (finite values only: columnDropped says how many are not); undefined with fewer than 2. */
 export function columnInterval(draws: readonly Float64Array[], c: number, level = 0.95): [number, number] | undefined {
   const values = draws.map((d) => d[c]).filter(Number.isFinite);
   return values.length >= 2 ? percentileInterval(values, level) : undefined;
+}
+
+/** How many draws of column `c` are undefined (NaN: a degenerate resampled RDM under a method where that is 0/0), left out of columnInterval. */
+export function columnDropped(draws: readonly Float64Array[], c: number): number {
+  let dropped = 0;
+  for (const d of draws) if (!Number.isFinite(d[c])) dropped++;
+  return dropped;
 }
 
 /** The bootstrap test of candidate a against b, as rsatoolbox's bootstrap_pair_tests, plus the difference's interval. */

@@ -9,7 +9,7 @@ import { checkComparable, compareVectors, degenerate } from '../measures/compare
 import { poolRdms, rdmNoiseCeiling, type RdmNoiseCeiling } from '../measures/noise-ceiling.ts';
 import { withCeiling, type Score } from '../measures/score.ts';
 import type { Benchmark, BenchmarkOptions, BenchmarkOutcome } from './benchmark.ts';
-import { columnInterval } from './rdm92-bootstrap.ts';
+import { columnDropped, columnInterval } from './rdm92-bootstrap.ts';
 import { bootstrapSubjectMeansParallel } from './rdm92-parallel.ts';
 import { REFERENCE_CEILING_NOTE, withReferenceCeiling } from './reference-ceiling.ts';
 import { applyRsaTransform, transformSuffix, type RsaTransform } from './rsa-transform.ts';
@@ -141,6 +141,8 @@ export interface TuringCandidateResult {
   /** compare(candidate, mean of all 16 judges). */
   value: number;
   ci95?: [number, number];
+  /** Bootstrap resamples left out of the interval because the comparison is undefined on them (a constant resampled RDM). */
+  bootstrapDropped?: number;
   /** 100 × (humans below + ½ humans equal) / 16. */
   percentile: number;
   /** Mean over judges s of compare(candidate, mean of the judges other than s): the humans' own construction. */
@@ -188,7 +190,7 @@ export async function turingRsa92(candidates: readonly TuringCandidate[], option
     const matched = others.reduce((sum, pool) => sum + compareVectors(rdms[i], pool, method), 0) / others.length;
     const ci95 = bootstrap > 0 ? columnInterval(draws, i) : undefined;
     return {
-      name: c.name, value, ...(ci95 ? { ci95 } : {}), percentile: percentileAmong(value, humans),
+      name: c.name, value, ...(ci95 ? { ci95 } : {}), ...(bootstrap > 0 ? { bootstrapDropped: columnDropped(draws, i) } : {}), percentile: percentileAmong(value, humans),
       matched: { value: matched, percentile: percentileAmong(matched, humans) },
     };
   });
@@ -232,7 +234,7 @@ export function turingRsa92Outcome(result: TuringRsa92Result, name: string): Ben
     value: c.value, measure: `${measure}:group-mean${suffix}`, n: RDM92_PAIRS, ...(c.ci95 ? { ci95: c.ci95 } : {}),
     ceiling: result.ceiling, ...(matched.normalized !== undefined ? { normalized: matched.normalized } : {}),
     ...(result.bootstrap > 0 ? { seed: result.seed } : {}),
-    details: { candidate: name, percentile: c.percentile, matched: c.matched, normalization, human, bootstrap: result.bootstrap },
+    details: { candidate: name, percentile: c.percentile, matched: c.matched, normalization, human, bootstrap: result.bootstrap, ...(c.bootstrapDropped !== undefined ? { bootstrapDropped: c.bootstrapDropped } : {}) },
   };
   const percentile: Score = { value: c.percentile, measure: `${measure}:percentile-among-judges${suffix}`, n: human.values.length };
   return {

@@ -109,11 +109,29 @@ export function bootstrap(n: number, statistic: (idx: Uint32Array) => number, op
 /** Which tail of the null distribution counts as at least as extreme as the observation. */
 export type Alternative = 'greater' | 'less' | 'two-sided';
 
+/** Absolute tolerance of the permutation tie rule for |observed| ≤ 1, relative beyond (see atLeastAsExtreme). */
+export const PERMUTATION_TIE_TOLERANCE = 1e-12;
+
 /**
- * Permutation p-value (count + 1) / (reps + 1), counting null values ≥ observed ('greater'), ≤
- * observed ('less'), or with |null| ≥ |observed| ('two-sided', for nulls centred on 0). Exact
- * comparisons. A non-finite null value throws (filter them, and report how many, first); a
- * non-finite observation gives NaN.
+ * The one tie rule of every permutation p-value in Attune: a null value counts as at least as extreme as the
+ * observed one when it is ≥ observed − t ('greater'), ≤ observed + t ('less'), or |null| ≥ |observed| − t
+ * ('two-sided'), t = 1e-12·max(1, |observed|). A relabelling that gives the same statistic in exact arithmetic
+ * is summed in another order and can differ in the last bits; the tolerance counts it as the tie it is. scipy's
+ * permutation_test has the same form with 1e-14 (max(ε, ε·|observed|)); Attune allows 1e-12 because a correlation
+ * over the n(n−1)/2 pairs of 2000 stimuli already carries rounding of about 3e-13.
+ */
+export function atLeastAsExtreme(value: number, observed: number, alternative: Alternative = 'greater'): boolean {
+  const t = PERMUTATION_TIE_TOLERANCE * Math.max(1, Math.abs(observed));
+  if (alternative === 'greater') return value >= observed - t;
+  if (alternative === 'less') return value <= observed + t;
+  return Math.abs(value) >= Math.abs(observed) - t;
+}
+
+/**
+ * Permutation p-value (count + 1) / (reps + 1), counting the null values at least as extreme as the observed
+ * one by atLeastAsExtreme: ≥ observed ('greater'), ≤ observed ('less'), or |null| ≥ |observed| ('two-sided',
+ * for nulls centred on 0), ties within its tolerance included. A non-finite null value throws (filter them,
+ * and report how many, first); a non-finite observation gives NaN.
  */
 export function permutationPValue(observed: number, nullValues: ArrayLike<number>, alternative: Alternative = 'greater'): number {
   if (alternative !== 'greater' && alternative !== 'less' && alternative !== 'two-sided') {
@@ -124,7 +142,7 @@ export function permutationPValue(observed: number, nullValues: ArrayLike<number
   for (let i = 0; i < reps; i++) {
     const v = nullValues[i];
     if (!Number.isFinite(v)) throw new RangeError(`permutationPValue: null value ${i} is ${v}`);
-    if (alternative === 'greater' ? v >= observed : alternative === 'less' ? v <= observed : Math.abs(v) >= Math.abs(observed)) count++;
+    if (atLeastAsExtreme(v, observed, alternative)) count++;
   }
   if (!Number.isFinite(observed)) return NaN;
   return (count + 1) / (reps + 1);

@@ -1,10 +1,10 @@
 // Centroid statistics of labelled points, computed directly in float64 (differences, no Gram identity).
-import type { Matrix } from '../core/matrix.ts';
+import { columnMeans, type Matrix } from '../core/matrix.ts';
 import type { Clusters } from './cluster-labels.ts';
 
 /** What Davies–Bouldin, Calinski–Harabasz and Xie–Beni need from the points. */
 export interface CentroidStats {
-  /** k × p centroids, row-major. */
+  /** k × p centroids, row-major, relative to the mean of all points (add it back for the centroids themselves). */
   centroids: Float64Array;
   /** Per cluster: mean euclidean distance of its points to its centroid. */
   meanDistance: Float64Array;
@@ -16,15 +16,20 @@ export interface CentroidStats {
   centroidDist2: Float64Array;
 }
 
-/** Centroids, within- and between-cluster sums of squares and centroid distances of labelled points. */
+/**
+ * Centroids (of the points shifted by their overall mean m), within- and between-cluster sums of squares and
+ * centroid distances of labelled points. The shift is exact wherever a value lies within a factor 2 of m (Sterbenz),
+ * so a large common offset costs no accuracy; every statistic is shift-invariant except the centroids themselves.
+ */
 export function centroidStats(x: Matrix, clusters: Clusters): CentroidStats {
   const { rows: n, cols: p, data } = x;
   const { k, codes, sizes } = clusters;
+  const shift = columnMeans(x);
   const centroids = new Float64Array(k * p);
   for (let i = 0; i < n; i++) {
     const base = i * p;
     const cb = codes[i] * p;
-    for (let j = 0; j < p; j++) centroids[cb + j] += data[base + j];
+    for (let j = 0; j < p; j++) centroids[cb + j] += data[base + j] - shift[j];
   }
   for (let c = 0; c < k; c++) for (let j = 0; j < p; j++) centroids[c * p + j] /= sizes[c];
 
@@ -36,7 +41,7 @@ export function centroidStats(x: Matrix, clusters: Clusters): CentroidStats {
     const cb = c * p;
     let s = 0;
     for (let j = 0; j < p; j++) {
-      const d = data[base + j] - centroids[cb + j];
+      const d = data[base + j] - shift[j] - centroids[cb + j];
       s += d * d;
     }
     withinSS[c] += s;

@@ -18,7 +18,8 @@ export interface Clusters {
 
 /**
  * Check points (n × p, finite, not all identical) and integer labels (one per point, ≥ 2 clusters, each with ≥ 2 points)
- * and encode the labels; throws InvalidInputError naming what is wrong.
+ * and encode the labels; throws InvalidInputError naming what is wrong (for a one-point cluster: the index `what`,
+ * the cluster's label and its point).
  */
 export function encodeClusters(x: Matrix, labels: ArrayLike<number>, what = 'cluster measure'): Clusters {
   const n = x.rows;
@@ -43,12 +44,17 @@ export function encodeClusters(x: Matrix, labels: ArrayLike<number>, what = 'clu
     codes[i] = c;
     sizes[c]++;
   }
-  for (let c = 0; c < k; c++) {
-    if (sizes[c] < 2) throw new InvalidInputError(`${what}: cluster ${values[c]} has ${sizes[c]} point; every cluster needs at least 2`);
-  }
   const members = Array.from(sizes, (s) => new Int32Array(s));
   const fill = new Int32Array(k);
   for (let i = 0; i < n; i++) members[codes[i]][fill[codes[i]]++] = i;
+  for (let c = 0; c < k; c++) {
+    if (sizes[c] < 2) {
+      throw new InvalidInputError(
+        `${what}: cluster ${values[c]} has 1 point (point ${members[c][0]}); every cluster needs at least 2 ` +
+          `(Attune refuses one-point clusters rather than give them a conventional value)`,
+      );
+    }
+  }
   return { k, codes, sizes, values, members };
 }
 

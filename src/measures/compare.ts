@@ -54,6 +54,16 @@ export function compareVectors(a: ArrayLike<number>, b: ArrayLike<number>, metho
 }
 
 /**
+ * compareVectors for a resampled pair of RDM vectors (a bootstrap draw): where a vector is degenerate, tau-a and
+ * rho-a take the value 0 their definitions give (no concordant or discordant pairs; every rank at the mean), while
+ * spearman, kendall (tau-b), corr and cosine stay NaN (0/0, undefined).
+ */
+export function compareResampled(a: ArrayLike<number>, b: ArrayLike<number>, method: CompareMethod): number {
+  if ((method === 'tau-a' || method === 'rho-a') && (degenerate(a, method) !== '' || degenerate(b, method) !== '')) return 0;
+  return compareVectors(a, b, method);
+}
+
+/**
  * rsatoolbox's _cosine of a − ca and b − cb in numpy's summation order (bit for bit):
  * einsum('ij,kj->ik', v1, v2) / sqrt(einsum('ij,ij->i', v1, v1)) / sqrt(einsum('ij,ij->i', v2, v2)).
  */

@@ -2,6 +2,8 @@
 import { selectRows, type Matrix } from '../core/matrix.ts';
 import { matmul, type Backend } from '../core/gemm.ts';
 import { InvalidInputError } from './errors.ts';
+import { prepareForGram, unscaleSquared } from './feature-offset.ts';
+import { checkFiniteRdm } from './rdm-finite.ts';
 import { applyPrecision, averageByCondition, checkFeatures, distancesFromKernel, uniqueSorted, type Precision } from './rdm.ts';
 import { pairCount } from './rdm-vector.ts';
 
@@ -14,7 +16,9 @@ export interface CrossnobisOptions {
 /**
  * Crossnobis RDM vector over the distinct conditions (sorted ascending). For each run r (fold): A = condition means
  * of the other runs, B = condition means of run r, K = A·noise·Bᵀ, d_ij = (K_ii + K_jj − K_ij − K_ji) / channels;
- * the RDM is the mean over folds. Every condition must occur in every run. Unbiased, so it can be negative.
+ * the RDM is the mean over folds. Every condition must occur in every run. The columns are centred first (exactly;
+ * the distances do not change), so a large common offset costs no accuracy. Unbiased, so it can be negative, and
+ * it is not clamped.
  */
 export async function crossnobisRdm(
   features: Matrix,
@@ -40,20 +44,21 @@ export async function crossnobisRdm(
     }
   }
   const p = features.cols;
+  const { x, exponent } = prepareForGram(features, 'always');
   const sum = new Float64Array(pairCount(conds.length));
   for (const run of folds) {
     const test: number[] = [];
     const train: number[] = [];
     for (let i = 0; i < runs.length; i++) (runs[i] === run ? test : train).push(i);
-    const a = averageByCondition(selectRows(features, train), pick(conditions, train)).means;
-    const b = averageByCondition(selectRows(features, test), pick(conditions, test)).means;
+    const a = averageByCondition(selectRows(x, train), pick(conditions, train)).means;
+    const b = averageByCondition(selectRows(x, test), pick(conditions, test)).means;
     const left = options.noise === undefined ? a : await applyPrecision(a, options.noise, options.backend);
     const kernel = await matmul(left, b, { transB: true, backend: options.backend });
     const d = distancesFromKernel(kernel, p, false);
     for (let k = 0; k < sum.length; k++) sum[k] += d[k];
   }
   for (let k = 0; k < sum.length; k++) sum[k] /= folds.length;
-  return sum;
+  return checkFiniteRdm(unscaleSquared(sum, exponent), 'crossnobis');
 }
 
 function pick(values: ArrayLike<number>, indices: number[]): Float64Array {

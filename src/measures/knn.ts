@@ -5,6 +5,10 @@
 // index (torch's argsort/topk leave ties unspecified). platonic-rep averages in float32 and adds
 // 1e-6 to CKNNA's denominator; Attune computes in float64 and exactly, so its values agree with
 // platonic-rep's to about 1e-7 (k-NN) and 1e-6/√(sim_KK·sim_LL) (CKNNA).
+//
+// No euclidean distance is formed here (no ‖a‖² + ‖b‖² − 2a·b that a large offset would cancel): neighbours are
+// ranked by the inner product or the cosine of the rows as given, neither of which is shift-invariant, so the
+// features are deliberately not centred (centring would change which rows are neighbours).
 import { chooseBackend, gramPanels, type Backend } from '../core/gemm.ts';
 import { gramTopKPanels } from '../core/gram-top-k.ts';
 import { firstNonFinite, matrix, type Matrix } from '../core/matrix.ts';

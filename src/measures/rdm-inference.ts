@@ -1,8 +1,8 @@
 // Inference for an RDM comparison: a permutation test over stimulus labels and a bootstrap CI over stimuli.
 import { createRng, type Rng } from '../core/random.ts';
 import { rankData } from '../core/ranks.ts';
-import { bootstrapIndices, percentileInterval } from '../core/resample.ts';
-import { checkComparable, compareRdms, compareVectors, degenerate, type CompareMethod } from './compare.ts';
+import { atLeastAsExtreme, bootstrapIndices, percentileInterval } from '../core/resample.ts';
+import { checkComparable, compareRdms, compareResampled, compareVectors, degenerate, type CompareMethod } from './compare.ts';
 import { InvalidInputError, InvalidRdmError } from './errors.ts';
 import { pairIndex } from './rdm-vector.ts';
 import type { Score } from './score.ts';
@@ -23,7 +23,7 @@ export interface RdmInferenceOptions {
 export interface PermutationResult {
   /** (count + 1) / (permutations + 1), one-sided: how often a relabelling matched at least as well. */
   p: number;
-  /** Relabellings whose value was ≥ the observed one. */
+  /** Relabellings whose value was ≥ the observed one (ties within core/resample's atLeastAsExtreme included). */
   count: number;
   permutations: number;
 }
@@ -33,8 +33,10 @@ export interface BootstrapResult {
   ci95?: [number, number];
   /** The finite bootstrap values, in draw order. */
   values: Float64Array;
-  /** Resamples whose comparison was undefined (a degenerate resampled RDM), left out of the interval. */
+  /** Resamples whose comparison was undefined (a degenerate resampled RDM under spearman, kendall, corr or cosine), left out of the interval. */
   dropped: number;
+  /** Resamples with a degenerate resampled RDM (constant; all zeros for cosine): under tau-a and rho-a they count with the value 0 their definitions give. */
+  degenerate: number;
 }
 
 /**
@@ -61,9 +63,11 @@ export function compareRdmsWithInference(a: ArrayLike<number>, b: ArrayLike<numb
     const boot = bootstrapOverStimuli(a, b, method, bootstrap, createRng(seed + 1), options.level ?? 0.95);
     ci95 = boot.ci95;
     details.bootstrap = bootstrap;
+    details.bootstrapDegenerate = boot.degenerate;
     details.bootstrapDropped = boot.dropped;
     details.level = options.level ?? 0.95;
-    if (boot.dropped > 0) warnings.push(`${boot.dropped} of ${bootstrap} bootstrap resamples gave a degenerate RDM and were left out`);
+    if (boot.dropped > 0) warnings.push(`${boot.dropped} of ${bootstrap} bootstrap resamples gave a degenerate RDM, where '${method}' is undefined, and were left out`);
+    else if (boot.degenerate > 0) warnings.push(`${boot.degenerate} of ${bootstrap} bootstrap resamples gave a constant RDM and count as ${method} = 0, as its definition gives`);
     if (ci95 === undefined) warnings.push('too few valid bootstrap resamples for an interval');
   }
   const out: Score = { ...score, seed, details };
@@ -75,7 +79,8 @@ export function compareRdmsWithInference(a: ArrayLike<number>, b: ArrayLike<numb
 
 /**
  * Permutation test over stimulus labels: `b`'s rows and columns are permuted together `permutations` times;
- * p = (count + 1)/(permutations + 1) with count = #{null ≥ observed} (one-sided, larger = more similar).
+ * p = (count + 1)/(permutations + 1) with count = #{null ≥ observed} (one-sided, larger = more similar), ties
+ * by the one rule of core/resample's atLeastAsExtreme (within 1e-12·max(1, |observed|)).
  * Correlation-type methods reuse the ranks/centring of the unpermuted vectors (O(pairs) per permutation).
  */
 export function permutationTest(
@@ -92,17 +97,16 @@ export function permutationTest(
   }
   const stat = permutationStatistic(a, b, method, n);
   const observed = stat(identityPermutation(n));
-  // Values equal to the observed one up to rounding count as ≥ (as scipy's permutation_test does).
-  const threshold = observed - 1e-12 * Math.max(1, Math.abs(observed));
   let count = 0;
-  for (let r = 0; r < permutations; r++) if (stat(rng.permutation(n)) >= threshold) count++;
+  for (let r = 0; r < permutations; r++) if (atLeastAsExtreme(stat(rng.permutation(n)), observed)) count++;
   return { p: (count + 1) / (permutations + 1), count, permutations };
 }
 
 /**
  * Bootstrap over stimuli: draw n stimuli with replacement (sorted), keep every pair of two different draws
- * (pairs of a stimulus with itself are dropped, as rsatoolbox's subsample_pattern does), compare; the interval
- * is percentileInterval of the finite values.
+ * (pairs of a stimulus with itself are dropped, as rsatoolbox's subsample_pattern does), compare by
+ * compareResampled; the interval is percentileInterval of the finite values. Resamples whose RDM is constant
+ * are counted (`degenerate`): tau-a and rho-a are 0 there, the other methods undefined (left out, `dropped`).
  */
 export function bootstrapOverStimuli(
   a: ArrayLike<number>,
@@ -115,6 +119,7 @@ export function bootstrapOverStimuli(
   const n = checkComparable(a, b);
   const values: number[] = [];
   let dropped = 0;
+  let degenerateDraws = 0;
   const xa = new Float64Array(a.length);
   const xb = new Float64Array(b.length);
   for (let r = 0; r < resamples; r++) {
@@ -129,11 +134,14 @@ export function bootstrapOverStimuli(
         k++;
       }
     }
-    const v = k >= 2 ? compareVectors(xa.subarray(0, k), xb.subarray(0, k), method) : NaN;
+    const ra = xa.subarray(0, k);
+    const rb = xb.subarray(0, k);
+    if (k < 2 || degenerate(ra, method) !== '' || degenerate(rb, method) !== '') degenerateDraws++;
+    const v = k >= 2 ? compareResampled(ra, rb, method) : NaN;
     if (Number.isFinite(v)) values.push(v);
     else dropped++;
   }
-  const out: BootstrapResult = { values: Float64Array.from(values), dropped };
+  const out: BootstrapResult = { values: Float64Array.from(values), dropped, degenerate: degenerateDraws };
   if (values.length >= 2) out.ci95 = percentileInterval(values, level);
   return out;
 }

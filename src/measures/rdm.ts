@@ -1,8 +1,12 @@
 // RDMs from features (stimuli × channels): euclidean, correlation, cosine and mahalanobis, as rsatoolbox computes them.
 import { firstNonFinite, matrix, toFloat64, type Matrix } from '../core/matrix.ts';
-import { chooseBackend, gramPanels, matmul, type Backend } from '../core/gemm.ts';
+import { chooseBackend, matmul, type Backend } from '../core/gemm.ts';
 import { einsumDot, numpyMean } from '../core/numpy-order.ts';
 import { InvalidInputError } from './errors.ts';
+import { condensedGram, condensedGramShifted } from './condensed-gram.ts';
+import { planShift, prepareForGram, unscaleSquared } from './feature-offset.ts';
+import { rescaledRows } from './row-scale.ts';
+import { checkFiniteRdm } from './rdm-finite.ts';
 import { pairCount } from './rdm-vector.ts';
 
 /** Dissimilarity measures for `rdmVector` (rsatoolbox's names and scaling). */
@@ -22,31 +26,44 @@ export interface RdmOptions {
  * The RDM vector (strict upper triangle, row-major) of the rows of `features`:
  * 'euclidean' = squared distance / channels; 'correlation' = 1 − Pearson r; 'cosine' = 1 − cosine similarity;
  * 'mahalanobis' = (xᵢ−xⱼ)ᵀ·noise·(xᵢ−xⱼ) / channels. Products go through `gram`/`matmul`.
+ *
+ * Exactness: euclidean and mahalanobis are shift-invariant, so a common offset of the columns is removed first
+ * (exactly, see planShift) and only the spread of the data limits their accuracy; they are clamped to ≥ 0.
+ * 1 − r and 1 − cos are one minus an inner product of unit vectors: their resolution is absolute, not relative,
+ * a few units of 2⁻⁵³ growing with the channels (measured ≤ 7.4e-15 at 4096, ≤ 6e-16 at 16), so rows closer than
+ * that read 0 and values of that order carry no relative accuracy; they are clamped to [0, 2]. A power-of-two
+ * rescale (of all features for euclidean and mahalanobis, of each row for the scale-free correlation and cosine)
+ * keeps squares from overflowing or underflowing; a dissimilarity that is still not finite (it exceeds float64) is
+ * an InvalidInputError, as is a non-finite feature.
  */
 export async function rdmVector(features: Matrix, method: RdmMethod = 'euclidean', options: RdmOptions = {}): Promise<Float64Array> {
-  checkFeatures(features, 'features');
+  checkShape(features, 'features');
   const p = features.cols;
   switch (method) {
     case 'euclidean': {
-      // float32: centre the columns first (distances do not change) to limit cancellation in g_ii + g_jj − 2g_ij.
-      const x = features.data instanceof Float32Array ? centerColumnsF64(features) : features;
-      const { cross, diagonal } = await condensedGram(x, options.backend);
-      return euclideanFromCross(cross, diagonal, p);
+      const plan = planShift(features, 'when-offset');
+      const shifted = plan.shift !== undefined || plan.exponent !== 0;
+      const { cross, diagonal } = await (shifted ? condensedGramShifted(features, plan, options.backend) : condensedGram(features, options.backend));
+      return checkFiniteRdm(unscaleSquared(euclideanFromCross(cross, diagonal, p), plan.exponent), method);
     }
-    case 'correlation':
+    case 'correlation': {
+      const x = rescaledRows(features);
       // Small float64 inputs (those gram would run on the TypeScript kernel) follow numpy's summation order
       // and equal rsatoolbox's RDM to the last bit; large ones go through gram/ORT (≈1e-16 relative).
-      if (features.data instanceof Float64Array && chooseBackend(features.rows * features.rows * p * 0.5, options.backend) === 'ts') {
-        return correlationNumpyOrder(features);
+      if (x.data instanceof Float64Array && chooseBackend(x.rows * x.rows * p * 0.5, options.backend) === 'ts') {
+        return checkFiniteRdm(correlationNumpyOrder(x), method);
       }
-      return correlationFromGram(features, options.backend);
+      return checkFiniteRdm(await correlationFromGram(x, options.backend), method);
+    }
     case 'cosine':
-      return cosineFromGram(features, options.backend);
+      return checkFiniteRdm(await cosineFromGram(rescaledRows(features), options.backend), method);
     case 'mahalanobis': {
       if (options.noise === undefined) throw new InvalidInputError(`the 'mahalanobis' RDM needs a noise precision matrix`);
-      const x = toFloat64(features);
+      const { x, exponent } = prepareForGram(toFloat64(features), 'always');
       const kernel = await matmul(await applyPrecision(x, options.noise, options.backend), x, { transB: true, backend: options.backend });
-      return distancesFromKernel(kernel, p, true);
+      const d = distancesFromKernel(kernel, p, true);
+      for (let k = 0; k < d.length; k++) d[k] = Math.max(0, d[k]);
+      return checkFiniteRdm(unscaleSquared(d, exponent), method);
     }
     default:
       throw new InvalidInputError(`unknown RDM method '${method as string}' (euclidean, correlation, cosine, mahalanobis)`);
@@ -112,9 +129,14 @@ export function distancesFromKernel(kernel: Matrix, p: number, symmetric: boolea
 
 /** Throws InvalidInputError unless the features have ≥ 2 rows, ≥ 1 column and only finite values. */
 export function checkFeatures(features: Matrix, label: string): void {
+  checkShape(features, label);
+  checkFinite(features, label);
+}
+
+/** Throws InvalidInputError unless the features have ≥ 2 rows (stimuli) and ≥ 1 column (channel). */
+function checkShape(features: Matrix, label: string): void {
   if (features.rows < 2) throw new InvalidInputError(`${label}: an RDM needs at least 2 rows (stimuli), got ${features.rows}`);
   if (features.cols < 1) throw new InvalidInputError(`${label}: an RDM needs at least 1 column (channel), got 0`);
-  checkFinite(features, label);
 }
 
 function checkFinite(m: Matrix, label: string): void {
@@ -133,34 +155,19 @@ export function uniqueSorted(values: ArrayLike<number>): number[] {
   return Array.from(new Set(Array.from(values))).sort((a, b) => a - b);
 }
 
-/** 1 − G_ij over the strict upper triangle. */
-/**
- * The strict upper triangle of X·Xᵀ (condensed order) and its diagonal, built from gram panels so the
- * whole n×n product never exists: the memory beyond the input is the condensed vector plus one panel.
- */
-async function condensedGram(x: Matrix, backend?: Backend): Promise<{ cross: Float64Array; diagonal: Float64Array }> {
-  const n = x.rows;
-  const cross = new Float64Array(pairCount(n));
-  const diagonal = new Float64Array(n);
-  await gramPanels(x, (panel, r0, rows, c0, cols) => {
-    for (let r = 0; r < rows; r++) {
-      const i = r0 + r;
-      const base = r * cols - c0;
-      diagonal[i] = panel[base + i];
-      if (i + 1 < n) cross.set(panel.subarray(base + i + 1, base + n), i * n - (i * (i + 1)) / 2);
-    }
-  }, { backend });
-  return { cross, diagonal };
-}
-
-/** Squared euclidean distance / p from cross products and squared norms, in place on the condensed vector. */
+/** Squared euclidean distance / p (≥ 0) from cross products and squared norms, in place on the condensed vector. */
 function euclideanFromCross(cross: Float64Array, diagonal: Float64Array, p: number): Float64Array {
-  return scaleCondensed(cross, (i, j, g) => (diagonal[i] + diagonal[j] - 2 * g) / p, diagonal.length);
+  return scaleCondensed(cross, (i, j, g) => Math.max(0, (diagonal[i] + diagonal[j] - 2 * g) / p), diagonal.length);
 }
 
-/** 1 − similarity, in place on a condensed vector. */
-function oneMinus(cross: Float64Array): Float64Array {
-  for (let k = 0; k < cross.length; k++) cross[k] = 1 - cross[k];
+/** 1 − s clamped to [0, 2], the range of 1 − r and 1 − cos (rounding can step just outside it). */
+function oneMinus(s: number): number {
+  return Math.min(2, Math.max(0, 1 - s));
+}
+
+/** 1 − similarity (clamped to [0, 2]), in place on a condensed vector. */
+function oneMinusAll(cross: Float64Array): Float64Array {
+  for (let k = 0; k < cross.length; k++) cross[k] = oneMinus(cross[k]);
   return cross;
 }
 
@@ -182,7 +189,7 @@ function correlationNumpyOrder(x: Matrix): Float64Array {
   }
   const out = new Float64Array(pairCount(n));
   let idx = 0;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out[idx++] = 1 - einsumDot(ma, i * p, ma, j * p, p);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out[idx++] = oneMinus(einsumDot(ma, i * p, ma, j * p, p));
   return out;
 }
 
@@ -208,7 +215,7 @@ async function cosineFromGram(x: Matrix, backend?: Backend): Promise<Float64Arra
     if (!(diagonal[i] > 0)) throw degenerateRow(i, false);
     inverse[i] = 1 / Math.sqrt(diagonal[i]);
   }
-  return scaleCondensed(cross, (i, j, g) => 1 - g * inverse[i] * inverse[j], x.rows);
+  return scaleCondensed(cross, (i, j, g) => oneMinus(g * inverse[i] * inverse[j]), x.rows);
 }
 
 /**
@@ -237,9 +244,9 @@ async function correlationFromGram(x: Matrix, backend?: Backend): Promise<Float6
     inverseSpread[i] = 1 / Math.sqrt(ss);
     if (p * mean * mean > ss) centredIsSafe = false;
   }
-  if (!centredIsSafe) return oneMinus((await condensedGram(normalizeRows(x, true), backend)).cross);
+  if (!centredIsSafe) return oneMinusAll((await condensedGram(normalizeRows(x, true), backend)).cross);
   const { cross } = await condensedGram(x, backend);
-  return scaleCondensed(cross, (i, j, g) => 1 - (g - p * means[i] * means[j]) * inverseSpread[i] * inverseSpread[j], n);
+  return scaleCondensed(cross, (i, j, g) => oneMinus((g - p * means[i] * means[j]) * inverseSpread[i] * inverseSpread[j]), n);
 }
 
 /** Replace each entry (i, j) of a condensed vector by f(i, j, entry), in place. */
@@ -271,16 +278,5 @@ function normalizeRows(x: Matrix, center: boolean): Matrix {
     const norm = Math.sqrt(ss);
     for (let j = 0; j < cols; j++) out[o + j] = tmp[j] / norm;
   }
-  return matrix(rows, cols, out);
-}
-
-/** Columns centred in float64 arithmetic, kept in the input's element type. */
-function centerColumnsF64(x: Matrix): Matrix {
-  const { rows, cols, data } = x;
-  const means = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) means[j] += data[i * cols + j];
-  for (let j = 0; j < cols; j++) means[j] /= rows;
-  const out = data instanceof Float32Array ? new Float32Array(data.length) : new Float64Array(data.length);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = data[i * cols + j] - means[j];
   return matrix(rows, cols, out);
 }

@@ -126,6 +126,62 @@ function referenceNpy(dir: string): Uint8Array {
   return encodeNpy(Float64Array.from(matrix.data), [matrix.rows, matrix.cols]);
 }
 
+const exact = JSON.parse(readFileSync(new URL('../fixtures/exact/exact_expected.json', import.meta.url), 'utf8')) as {
+  euclidean: Record<'1e4' | '1e8', { x: number[][]; rdm: number[] }>;
+  euclidean_f32: Record<'1e4' | '1e8', { x: number[][]; rdm: number[] }>;
+};
+
+/** Rows as .npy bytes (float64, or float32 when asked). */
+function npyOf(rows: number[][], float32 = false): Uint8Array {
+  const flat = rows.flat();
+  return encodeNpy(float32 ? Float32Array.from(flat) : Float64Array.from(flat), [rows.length, rows[0].length]);
+}
+
+test('rdm --method euclidean is exact on features with a large column offset (1e4, 1e8; float64 and float32 .npy)', async (t) => {
+  const { dir, cleanup } = scratch();
+  t.after(cleanup);
+  const cases: [string, number[]][] = [];
+  for (const offset of ['1e4', '1e8'] as const) {
+    writeFileSync(join(dir, `f8-${offset}.npy`), npyOf(exact.euclidean[offset].x));
+    writeFileSync(join(dir, `f4-${offset}.npy`), npyOf(exact.euclidean_f32[offset].x, true));
+    cases.push([`f8-${offset}.npy`, exact.euclidean[offset].rdm], [`f4-${offset}.npy`, exact.euclidean_f32[offset].rdm]);
+  }
+  const results = await Promise.all(cases.map(([file]) => attune(['rdm', file, '--method', 'euclidean', '--json'], dir)));
+  results.forEach((r, k) => {
+    assert.equal(r.code, 0, r.stderr);
+    const got = (JSON.parse(r.stdout) as { rdm: number[] }).rdm;
+    const want = cases[k][1];
+    assert.equal(got.length, want.length);
+    // float32 values 1e8 apart from their spread coincide: exact zeros are compared absolutely.
+    const err = Math.max(...got.map((v, i) => (want[i] === 0 ? Math.abs(v) : Math.abs(v - want[i]) / Math.abs(want[i]))));
+    assert.ok(err <= 1e-10, `${cases[k][0]}: rel err ${err}`);
+  });
+});
+
+test('rdm on features whose distances overflow float64 (values near 1e308) exits 2 naming the file, writes nothing', async (t) => {
+  const { dir, cleanup } = scratch();
+  t.after(cleanup);
+  writeFileSync(join(dir, 'huge.npy'), npyOf([[1e308, 1e308], [-1e308, -1e308], [0, 1]]));
+  writeFileSync(join(dir, 'huge.csv'), '1e308,1e308\n-1e308,-1e308\n0,1\n');
+  const [npy, csv, json, cosine] = await Promise.all([
+    attune(['rdm', 'huge.npy', '--method', 'euclidean', '-o', 'out-npy.csv'], dir),
+    attune(['rdm', 'huge.csv', '--method', 'euclidean', '-o', 'out-csv.csv'], dir),
+    attune(['rdm', 'huge.npy', '--json'], dir),
+    attune(['rdm', 'huge.npy', '--method', 'cosine', '--json'], dir),
+  ]);
+  for (const [r, file] of [[npy, 'huge.npy'], [csv, 'huge.csv'], [json, 'huge.npy']] as const) {
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`^${file.replace('.', '\\.')}: the euclidean dissimilarity of rows 0 and 1 is Infinity: it overflows float64`));
+    assert.equal(r.stdout, '');
+  }
+  assert.equal(existsSync(join(dir, 'out-npy.csv')), false);
+  assert.equal(existsSync(join(dir, 'out-csv.csv')), false);
+  // Cosine does not depend on the scale: the same file has a finite cosine RDM (2, 1 − 1/√2, 1 + 1/√2).
+  assert.equal(cosine.code, 0, cosine.stderr);
+  const got = (JSON.parse(cosine.stdout) as { rdm: number[] }).rdm;
+  [2, 1 - Math.SQRT1_2, 1 + Math.SQRT1_2].forEach((want, k) => assert.ok(Math.abs(got[k] - want) <= 1e-15, `${got}`));
+});
+
 test('rdm reads a one-array .npz like the .npy and CSV it holds', async (t) => {
   const { dir, cleanup } = scratch(['X_20x50.csv']);
   t.after(cleanup);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRng } from '../../src/core/random.ts';
-import { bootstrap, bootstrapIndices, percentileInterval, percentiles, permutationPValue } from '../../src/core/resample.ts';
+import { atLeastAsExtreme, bootstrap, bootstrapIndices, percentileInterval, percentiles, permutationPValue } from '../../src/core/resample.ts';
 
 test('percentileInterval: numpy linear interpolation, hand-computed', () => {
   // n = 5: virtual index (n−1)·q = 0.1 and 3.9.
@@ -83,4 +83,22 @@ test('permutationPValue: (count + 1) / (reps + 1), by alternative', () => {
   assert.equal(permutationPValue(10, nulls), 1 / 5);
   assert.ok(Number.isNaN(permutationPValue(NaN, nulls)));
   assert.throws(() => permutationPValue(0.5, [0.1, NaN]), RangeError);
+});
+
+test('one tie rule: null values within 1e-12·max(1, |observed|) of the observed one count as at least as extreme', () => {
+  // A relabelling summed in another order can miss the observed value by a few ulps: it is a tie.
+  const observed = 0.3;
+  const tie = 0.3 - 4 * 2 ** -54;
+  assert.ok(atLeastAsExtreme(tie, observed));
+  assert.ok(atLeastAsExtreme(observed - 0.9e-12, observed));
+  assert.ok(!atLeastAsExtreme(observed - 1.1e-12, observed));
+  assert.ok(atLeastAsExtreme(observed + 0.9e-12, observed, 'less'));
+  assert.ok(!atLeastAsExtreme(observed + 1.1e-12, observed, 'less'));
+  assert.ok(atLeastAsExtreme(-observed + 0.9e-12, observed, 'two-sided'));
+  // relative beyond |observed| = 1
+  assert.ok(atLeastAsExtreme(1000 - 0.9e-9, 1000));
+  assert.ok(!atLeastAsExtreme(1000 - 1.1e-9, 1000));
+  // permutationPValue counts by the same rule
+  assert.equal(permutationPValue(observed, [tie, 0.1, observed - 1e-6]), 2 / 4);
+  assert.equal(permutationPValue(observed, [observed + 1e-13], 'less'), 2 / 2);
 });

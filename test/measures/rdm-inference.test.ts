@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRng } from '../../src/core/random.ts';
 import { bootstrapIndices, percentileInterval } from '../../src/core/resample.ts';
-import { at } from '../../src/core/matrix.ts';
+import { at, matrix } from '../../src/core/matrix.ts';
 import { COMPARE_METHODS, compareRdms } from '../../src/measures/compare.ts';
 import { bootstrapOverStimuli, compareRdmsWithInference, permutationTest } from '../../src/measures/rdm-inference.ts';
 import { squareform } from '../../src/measures/rdm-vector.ts';
 import { InvalidRdmError } from '../../src/measures/errors.ts';
+import { bootstrapSubjectMeans, columnDropped } from '../../src/benchmarks/rdm92-bootstrap.ts';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/rsa_expected.json', import.meta.url), 'utf8')) as {
   rdms: Record<string, { vector: number[] }>;
@@ -101,6 +102,46 @@ test('degenerate bootstrap resamples are dropped and reported', () => {
   const dropped = (s.details as Record<string, number>).bootstrapDropped;
   assert.ok(dropped > 0);
   assert.ok(s.warnings?.some((w) => w.includes(`${dropped} of 200`)));
+});
+
+test('a constant resampled RDM counts as 0 under tau-a and rho-a (their definitions), and is counted', () => {
+  // 4 stimuli in two categories: a draw of stimuli from {0, 2} only (say) gives a constant model RDM.
+  const model = [0, 1, 1, 1, 1, 0];
+  const data = [0.2, 0.9, 1.1, 1.3, 0.7, 0.4];
+  for (const method of ['tau-a', 'rho-a'] as const) {
+    const boot = bootstrapOverStimuli(data, model, method, 300, createRng(4));
+    assert.ok(boot.degenerate > 0, method);
+    assert.ok(boot.dropped < boot.degenerate, `${method}: ${boot.dropped} dropped of ${boot.degenerate} degenerate`);
+    // the draws of a single distinct pair (k < 2) are the only ones left out
+    assert.equal(boot.values.length + boot.dropped, 300);
+    assert.ok(Array.from(boot.values).filter((v) => v === 0).length >= boot.degenerate - boot.dropped);
+    const s = compareRdmsWithInference(data, model, { method, bootstrap: 300, seed: 3 });
+    const details = s.details as Record<string, number>;
+    assert.ok(details.bootstrapDegenerate > 0);
+    assert.ok(details.bootstrapDegenerate > details.bootstrapDropped);
+  }
+  // spearman is undefined there: the same draws are left out, and counted in both
+  const spearman = bootstrapOverStimuli(data, model, 'spearman', 300, createRng(4));
+  const tauA = bootstrapOverStimuli(data, model, 'tau-a', 300, createRng(4));
+  assert.equal(spearman.degenerate, tauA.degenerate);
+  assert.equal(spearman.dropped, spearman.degenerate);
+  const s = compareRdmsWithInference(data, model, { method: 'spearman', bootstrap: 300, seed: 3 });
+  const details = s.details as Record<string, number>;
+  assert.equal(details.bootstrapDropped, details.bootstrapDegenerate);
+  assert.ok(s.warnings?.some((w) => w.includes(`${details.bootstrapDropped} of 300`) && w.includes('left out')));
+});
+
+test('the stimulus bootstrap of the benchmarks gives tau-a = 0 on constant resamples and counts spearman\'s undefined ones', () => {
+  const model = [0, 1, 1, 1, 1, 0];
+  const subjects = matrix(1, 6, Float64Array.from([0.2, 0.9, 1.1, 1.3, 0.7, 0.4]));
+  const tauA = bootstrapSubjectMeans([model], subjects, 'tau-a', 300, 4);
+  const spearman = bootstrapSubjectMeans([model], subjects, 'spearman', 300, 4);
+  const undefinedDraws = columnDropped(spearman, 0);
+  assert.ok(undefinedDraws > 0);
+  // tau-a leaves out only the draws with fewer than two distinct pairs
+  assert.ok(columnDropped(tauA, 0) < undefinedDraws);
+  const zeros = tauA.filter((d, r) => d[0] === 0 && !Number.isFinite(spearman[r][0])).length;
+  assert.equal(zeros + columnDropped(tauA, 0), undefinedDraws);
 });
 
 test('bad inference options are rejected', () => {
