@@ -5,6 +5,7 @@ import { einsumDot, numpyMean } from '../core/numpy-order.ts';
 import { InvalidInputError } from './errors.ts';
 import { condensedGram, condensedGramShifted } from './condensed-gram.ts';
 import { planShift, prepareForGram, unscaleSquared } from './feature-offset.ts';
+import { refineNearAngles, refineNearEuclidean } from './near-pairs.ts';
 import { rescaledRows } from './row-scale.ts';
 import { checkFiniteRdm } from './rdm-finite.ts';
 import { pairCount } from './rdm-vector.ts';
@@ -44,19 +45,25 @@ export async function rdmVector(features: Matrix, method: RdmMethod = 'euclidean
       const plan = planShift(features, 'when-offset');
       const shifted = plan.shift !== undefined || plan.exponent !== 0;
       const { cross, diagonal } = await (shifted ? condensedGramShifted(features, plan, options.backend) : condensedGram(features, options.backend));
-      return checkFiniteRdm(unscaleSquared(euclideanFromCross(cross, diagonal, p), plan.exponent), method);
+      const d = euclideanFromCross(cross, diagonal, p);
+      refineNearEuclidean(features, d, diagonal, 2 ** plan.exponent);
+      return checkFiniteRdm(unscaleSquared(d, plan.exponent), method);
     }
     case 'correlation': {
       const x = rescaledRows(features);
       // Small float64 inputs (those gram would run on the TypeScript kernel) follow numpy's summation order
       // and equal rsatoolbox's RDM to the last bit; large ones go through gram/ORT (≈1e-16 relative).
-      if (x.data instanceof Float64Array && chooseBackend(x.rows * x.rows * p * 0.5, options.backend) === 'ts') {
-        return checkFiniteRdm(correlationNumpyOrder(x), method);
-      }
-      return checkFiniteRdm(await correlationFromGram(x, options.backend), method);
+      const numpyOrder = x.data instanceof Float64Array && chooseBackend(x.rows * x.rows * p * 0.5, options.backend) === 'ts';
+      const d = numpyOrder ? correlationNumpyOrder(x) : await correlationFromGram(x, options.backend);
+      refineNearAngles(x, d, true);
+      return checkFiniteRdm(d, method);
     }
-    case 'cosine':
-      return checkFiniteRdm(await cosineFromGram(rescaledRows(features), options.backend), method);
+    case 'cosine': {
+      const x = rescaledRows(features);
+      const d = await cosineFromGram(x, options.backend);
+      refineNearAngles(x, d, false);
+      return checkFiniteRdm(d, method);
+    }
     case 'mahalanobis': {
       if (options.noise === undefined) throw new InvalidInputError(`the 'mahalanobis' RDM needs a noise precision matrix`);
       const { x, exponent } = prepareForGram(toFloat64(features), 'always');

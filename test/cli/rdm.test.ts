@@ -129,6 +129,7 @@ function referenceNpy(dir: string): Uint8Array {
 const exact = JSON.parse(readFileSync(new URL('../fixtures/exact/exact_expected.json', import.meta.url), 'utf8')) as {
   euclidean: Record<'1e4' | '1e8', { x: number[][]; rdm: number[] }>;
   euclidean_f32: Record<'1e4' | '1e8', { x: number[][]; rdm: number[] }>;
+  near_duplicates: { x: number[][]; correlation: number[]; cosine: number[]; euclidean: number[] };
 };
 
 /** Rows as .npy bytes (float64, or float32 when asked). */
@@ -156,6 +157,22 @@ test('rdm --method euclidean is exact on features with a large column offset (1e
     const err = Math.max(...got.map((v, i) => (want[i] === 0 ? Math.abs(v) : Math.abs(v - want[i]) / Math.abs(want[i]))));
     assert.ok(err <= 1e-10, `${cases[k][0]}: rel err ${err}`);
   });
+});
+
+test('rdm with near-duplicate rows: every method exact to 1e-10 relative through the CLI, none negative, exact zeros within 1e-15', async (t) => {
+  const { dir, cleanup } = scratch();
+  t.after(cleanup);
+  const near = exact.near_duplicates;
+  writeFileSync(join(dir, 'near.npy'), npyOf(near.x));
+  for (const method of ['correlation', 'cosine', 'euclidean'] as const) {
+    const r = await attune(['rdm', 'near.npy', '--method', method, '--json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const got = (JSON.parse(r.stdout) as { rdm: number[] }).rdm;
+    const want = near[method];
+    assert.ok(got.every((v) => v >= 0), `${method}: ${Math.min(...got)}`);
+    const err = Math.max(...got.map((v, i) => (want[i] === 0 ? Math.abs(v) / 1e-5 : Math.abs(v - want[i]) / Math.abs(want[i]))));
+    assert.ok(err <= 1e-10, `${method}: ${err}`);
+  }
 });
 
 test('rdm on features whose distances overflow float64 (values near 1e308) exits 2 naming the file, writes nothing', async (t) => {
