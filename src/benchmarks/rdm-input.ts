@@ -11,6 +11,8 @@ export interface RdmInput {
   stimuli: number;
   form: 'square' | 'condensed';
   source: MatrixSource;
+  /** Stimulus labels, when the file carries them (header/label column, or a labels array in .npz). */
+  labels?: string[];
   /** The file position (0-based row, column of the matrix as read) of condensed entry k. */
   cellOf(k: number): [number, number];
 }

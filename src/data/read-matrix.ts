@@ -27,6 +27,8 @@ export interface MatrixSource {
 export interface ReadMatrixResult {
   matrix: Matrix;
   source: MatrixSource;
+  /** Stimulus labels, when the file carries them (header/label column, or a labels array in .npz). */
+  labels?: string[];
 }
 
 /** Options of readMatrix. */
