@@ -1,5 +1,6 @@
 // Command-line argument parsing shared by the verbs: node:util parseArgs with usage errors and typed option values.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../core/suggest.ts';
 
 /** A wrong command line (unknown option, bad option value, missing argument): exit code 2. */
 export class UsageError extends Error {
@@ -22,21 +23,52 @@ export interface ParsedArgs {
 
 /** Parse a verb's arguments strictly; problems become UsageError. `--help`/`-h` is always accepted. */
 export function parseVerbArgs(verb: string, args: string[], options: Options): ParsedArgs {
+  const all: Options = { help: { type: 'boolean', short: 'h' }, ...options };
+  const unknown = unknownOption(verb, args, all);
+  if (unknown) throw unknown;
   try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { help: { type: 'boolean', short: 'h' }, ...options },
-      allowPositionals: true,
-      strict: true,
-    });
+    const { values, positionals } = parseArgs({ args, options: all, allowPositionals: true, strict: true });
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      throw new UsageError(verb, (error as Error).message);
+      throw new UsageError(verb, valueProblem(args, all) ?? (error as Error).message);
     }
     throw error;
   }
+}
+
+/** A UsageError for the first option the verb does not know, suggesting the closest known ones; undefined when all are known. */
+function unknownOption(verb: string, args: string[], options: Options): UsageError | undefined {
+  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  const shorts = new Set(Object.values(options).map((o) => o.short).filter((s) => s !== undefined));
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const known = token.rawName.startsWith('--') ? Object.hasOwn(options, token.name) : shorts.has(token.name);
+    if (known) continue;
+    const names = Object.keys(options).map((n) => `--${n}`);
+    const hint = didYouMean(token.rawName.replace(/^-+/, '--'), names);
+    return new UsageError(verb, `unknown option '${token.rawName}'${hint || ` (options: ${names.join(', ')})`}`);
+  }
+  return undefined;
+}
+
+/** A plain sentence for the commonest value mistakes parseArgs reports (a missing value, a value given to a switch). */
+function valueProblem(args: string[], options: Options): string | undefined {
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k];
+    if (arg === '--') break;
+    const match = /^--([^=]+)(=.*)?$/.exec(arg);
+    if (!match || !Object.hasOwn(options, match[1])) continue;
+    const spec = options[match[1]];
+    if (spec.type === 'boolean' && match[2] !== undefined) return `--${match[1]} takes no value (got '${arg}')`;
+    if (spec.type === 'string' && match[2] === undefined) {
+      const next = args[k + 1];
+      if (next === undefined) return `--${match[1]} needs a value`;
+      if (next.startsWith('-')) return `--${match[1]} needs a value (got '${next}'; write --${match[1]}=${next} for a value that starts with '-')`;
+    }
+  }
+  return undefined;
 }
 
 /** Exactly `count` positional arguments, named for the message when missing or extra. */

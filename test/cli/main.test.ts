@@ -34,7 +34,7 @@ test('help, version, run, usage errors and exit codes', async (t) => {
   assert.match(unknownVerb.stderr, /attune: unknown command 'frobnicate'/);
 
   assert.equal(unknownOption.code, 2);
-  assert.match(unknownOption.stderr, /^attune rdm: Unknown option '--bogus'/);
+  assert.match(unknownOption.stderr, /^attune rdm: unknown option '--bogus' \(options: /);
   assert.match(unknownOption.stderr, /See 'attune rdm --help'/);
 
   assert.equal(verbHelp.code, 0);
