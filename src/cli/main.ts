@@ -6,6 +6,7 @@ import { ExternalError } from '../core/external-error.ts';
 import { InputError } from '../core/input-error.ts';
 import { InvalidInputError } from '../measures/errors.ts';
 import { UsageError } from './args.ts';
+import { didYouMean } from '../core/suggest.ts';
 
 /** A verb: its one-line summary and how to load and run it (verbs load lazily, so `--help` stays fast). */
 interface Verb {
@@ -122,8 +123,9 @@ export async function main(argv: string[]): Promise<number> {
 async function dispatch(verb: string, args: string[]): Promise<number> {
   const entry = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   if (entry === undefined) {
-    const hint = verb.startsWith('-') ? `unknown option '${verb}'` : `unknown command '${verb}'`;
-    process.stderr.write(`attune: ${hint}. Commands: ${Object.keys(VERBS).join(', ')}. See 'attune --help'.\n`);
+    const known = verb.startsWith('-') ? ['--help', '--version'] : Object.keys(VERBS);
+    const hint = `${verb.startsWith('-') ? 'unknown option' : 'unknown command'} '${verb}'${didYouMean(verb, known)}`;
+    process.stderr.write(`attune: ${hint}\nCommands: ${Object.keys(VERBS).join(', ')}. See 'attune --help'.\n`);
     return 2;
   }
   return entry.run(args);
