@@ -44,7 +44,8 @@ function unknownOption(verb: string, args: string[], options: Options): UsageErr
   const shorts = new Set(Object.values(options).map((o) => o.short).filter((s) => s !== undefined));
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
-    const known = token.rawName.startsWith('--') ? Object.hasOwn(options, token.name) : shorts.has(token.name);
+    // A short option's token carries its long name (-o → output), so a short one is checked by its letter.
+    const known = token.rawName.startsWith('--') ? Object.hasOwn(options, token.name) : shorts.has(token.rawName.slice(1));
     if (known) continue;
     const names = Object.keys(options).map((n) => `--${n}`);
     const hint = didYouMean(token.rawName.replace(/^-+/, '--'), names);

@@ -26,6 +26,11 @@ test('parseVerbArgs: unknown options get the closest known ones, else the list; 
   assert.match(problem(['--seed', '--json']), /--seed needs a value \(got '--json'/);
   assert.match(problem(['--json=yes']), /--json takes no value/);
   assert.doesNotMatch(problem(['--debias']), /Unknown option|positional argument/);
+  // A known short option is accepted (its token carries the long name), an unknown one is refused.
+  const withShort = { ...OPTIONS, output: { type: 'string', short: 'o' } } as const;
+  assert.equal(parseVerbArgs('rdm', ['x.csv', '-o', 'out.csv'], withShort).values.output, 'out.csv');
+  assert.equal(parseVerbArgs('rdm', ['x.csv', '-h'], withShort).values.help, true);
+  assert.throws(() => parseVerbArgs('rdm', ['-p'], withShort), /unknown option '-p'/);
   // After '--' everything is a positional.
   assert.deepEqual(parseVerbArgs('cka', ['--', '--debias'], OPTIONS).positionals, ['--debias']);
 });
