@@ -15,7 +15,7 @@ export interface NormsTable {
 
 const MISSING = /^(?:na|n\/a|nan)$/i;
 
-/** Read a word column and a rating column (header name or 0-based index); rows with every cell empty are skipped. */
+/** Read a word column and a rating column (header name, column number from 1 as text, or 0-based index); rows with every cell empty are skipped. */
 export function readNorms(path: string, wordColumn: string | number, column: string | number): NormsTable {
   const byName = [wordColumn, column].some((c) => typeof c === 'string' && !/^\d+$/.test(c));
   const table = readTable(path, { header: byName ? true : 'auto' });

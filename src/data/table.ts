@@ -1,6 +1,7 @@
 // Text tables: CSV / TSV / `;` / space-aligned, any line ending, quoted fields, optional header; cells stay strings.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { InputError } from '../core/input-error.ts';
+import { closestMatches } from '../core/suggest.ts';
 
 /** A table of text cells read from a file, with the 1-based source line of each row. */
 export interface TextTable {
@@ -73,25 +74,32 @@ export function parseTable(text: string, file: string, options: TableOptions = {
   };
 }
 
-/** The index of a column given by header name or 0-based index; InputError listing the available columns when absent. */
+/**
+ * The 0-based index of a column given by header name, by its number counted from 1 written as text ('3', as a user
+ * types it), or by a 0-based index (a number, from code). InputError listing the columns, numbered from 1, when absent.
+ */
 export function columnIndex(table: TextTable, nameOrIndex: string | number, what: string): number {
   const width = table.header?.length ?? table.rows[0]?.length ?? 0;
   const available = table.header
-    ? table.header.map((h, i) => `${i} "${h}"`).join(', ')
-    : `0..${width - 1} (the file has no header)`;
+    ? `available columns: ${table.header.map((h, i) => `${i + 1} "${h}"`).join(', ')}`
+    : `the file has no header; available columns: 1 to ${width}`;
   if (typeof nameOrIndex === 'number') {
     if (Number.isInteger(nameOrIndex) && nameOrIndex >= 0 && nameOrIndex < width) return nameOrIndex;
-    throw new InputError(`no ${what} column ${nameOrIndex}; available columns: ${available}`, { file: table.file });
+    throw new InputError(`no ${what} column ${nameOrIndex + 1}; ${available}`, { file: table.file });
+  }
+  if (/^\d+$/.test(nameOrIndex)) {
+    const n = Number(nameOrIndex);
+    if (n >= 1 && n <= width) return n - 1;
+    const why = n === 0 ? ' (columns are counted from 1)' : '';
+    throw new InputError(`no ${what} column ${nameOrIndex}${why}; ${available}`, { file: table.file });
   }
   if (table.header) {
     const i = table.header.indexOf(nameOrIndex);
     if (i >= 0) return i;
   }
-  if (/^\d+$/.test(nameOrIndex)) {
-    const i = Number(nameOrIndex);
-    if (i < width) return i;
-  }
-  throw new InputError(`no ${what} column "${nameOrIndex}"; available columns: ${available}`, { file: table.file });
+  const close = closestMatches(nameOrIndex, table.header ?? []);
+  const hint = close.length > 0 ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : '';
+  throw new InputError(`no ${what} column "${nameOrIndex}"${hint}; ${available}`, { file: table.file });
 }
 
 /** A column's header name, or `column N` (1-based) in a file without a header. */

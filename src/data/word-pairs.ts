@@ -17,7 +17,7 @@ export interface WordPairs {
   pairs: WordPair[];
 }
 
-/** Which columns hold the words and the score: a header name or a 0-based index (defaults 0, 1, 2). */
+/** Which columns hold the words and the score: a header name, a column number from 1 as text ('4'), or a 0-based index (defaults: the first three columns). */
 export interface WordPairColumns {
   word1?: string | number;
   word2?: string | number;

@@ -39,7 +39,7 @@ test('bad input: other text in the rating column, missing column, empty word, em
     assert.match(e.detail, /non-numeric rating "high"/);
     return true;
   });
-  assert.throws(() => readNorms(file('w,v\nx,1\n'), 'w', 'V'), /no rating column "V"; available columns: 0 "w", 1 "v"/);
+  assert.throws(() => readNorms(file('w,v\nx,1\n'), 'w', 'V'), /no rating column "V" \(did you mean "v"\?\); available columns: 1 "w", 2 "v"/);
   assert.throws(() => readNorms(file('w,v\nx,1\n,2\n'), 'w', 'v'), (e: unknown) => e instanceof InputError && e.line === 3 && e.column === 1);
   assert.throws(() => readNorms(file(''), 0, 1), (e: unknown) => e instanceof InputError && /empty/.test(e.detail));
   assert.throws(() => readNorms(join(dir, 'none.csv'), 0, 1), (e: unknown) => e instanceof InputError && /does not exist/.test(e.detail));

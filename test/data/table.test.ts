@@ -99,17 +99,20 @@ test('errors: missing file, empty file, ragged row, unterminated quote', () => {
   assert.match(String(e?.message), /t\d+\.txt:2:2: /);
 });
 
-test('columnIndex by name, by index, and the error listing columns', () => {
+test('columnIndex by name, by index, and the error listing columns counted from 1', () => {
   const t = readTable(file('word,score\napple,1\n'));
   assert.equal(columnIndex(t, 'score', 'rating'), 1);
   assert.equal(columnIndex(t, 0, 'word'), 0);
-  assert.equal(columnIndex(t, '1', 'rating'), 1);
+  assert.equal(columnIndex(t, '2', 'rating'), 1); // a number written as text counts from 1, as users type it
   assert.throws(() => columnIndex(t, 'Score', 'rating'), (e: unknown) => {
     assert.ok(e instanceof InputError);
     assert.equal(e.file, t.file);
-    assert.match(e.message, /no rating column "Score"; available columns: 0 "word", 1 "score"/);
+    assert.match(e.message, /no rating column "Score" \(did you mean "score"\?\); available columns: 1 "word", 2 "score"/);
     return true;
   });
+  assert.throws(() => columnIndex(t, '0', 'word'), /no word column 0 \(columns are counted from 1\)/);
+  assert.throws(() => columnIndex(t, '3', 'word'), /no word column 3; available columns: 1 "word", 2 "score"/);
   const bare = readTable(file('a\t1\n'));
-  assert.throws(() => columnIndex(bare, 2, 'score'), /no score column 2; available columns: 0\.\.1 \(the file has no header\)/);
+  // The 0-based index 2 from code is the third column, and the message counts it from 1 like the options do.
+  assert.throws(() => columnIndex(bare, 2, 'score'), /no score column 3; the file has no header; available columns: 1 to 2/);
 });

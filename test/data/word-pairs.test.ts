@@ -43,6 +43,17 @@ test('CSV with a header, CRLF; named columns', () => {
   assert.equal(d.pairs[0].score, 7.5);
 });
 
+test("SimLex-999's own layout: the score column picked by name, by number from 1 as text, or by 0-based index", () => {
+  const path = file('word1\tword2\tPOS\tSimLex999\tconc(w1)\nold\tnew\tA\t1.58\t2.72\nsmart\tintelligent\tA\t9.2\t1.75\n');
+  for (const score of ['SimLex999', '4', 3] as const) {
+    const w = readWordPairs(path, { score });
+    assert.equal(w.column, 'SimLex999');
+    assert.deepEqual(w.pairs.map((p) => [p.word1, p.word2, p.score, p.line]), [['old', 'new', 1.58, 2], ['smart', 'intelligent', 9.2, 3]]);
+  }
+  // Without a score column the third column (POS) is text: located at the first data row.
+  throwsAt(() => readWordPairs(path), 2, 3, /non-numeric score "A"/);
+});
+
 test('space-separated, CR endings, `;` with decimal commas, quoted words', () => {
   assert.deepEqual(readWordPairs(file('cat  dog  1\rhot cold 0.5\r')).pairs.map((p) => [p.score, p.line]), [[1, 1], [0.5, 2]]);
   const s = readWordPairs(file('w1;w2;score\ncat;dog;7,5\n'));
@@ -55,7 +66,7 @@ test('bad input: non-numeric or empty score, missing column, empty and missing f
   throwsAt(() => readWordPairs(file('cat\tdog\t7\ncar\ttrain\thigh\n')), 2, 3, /non-numeric score "high"/);
   throwsAt(() => readWordPairs(file('cat,dog,7\ncar,train,\n')), 2, 3, /empty score/);
   throwsAt(() => readWordPairs(file('a,b,sim\ncat,dog,7\n'), { score: 'rel' }), undefined, undefined, /no score column "rel"/);
-  throwsAt(() => readWordPairs(file('cat,dog\n')), undefined, undefined, /no score column 2/);
+  throwsAt(() => readWordPairs(file('cat,dog\n')), undefined, undefined, /no score column 3; the file has no header; available columns: 1 to 2/);
   throwsAt(() => readWordPairs(file('')), 1, 1, /empty/);
   throwsAt(() => readWordPairs(join(dir, 'missing.tsv')), undefined, undefined, /does not exist/);
   throwsAt(() => readWordPairs(file('cat\tdog\t7\ncar\ttrain\n')), 2, 3, /ragged/);
