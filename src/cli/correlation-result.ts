@@ -1,4 +1,4 @@
-// The JSON and text lines `attune wordsim` and `attune norms` share: Spearman and Pearson with their
+// The JSON and text lines `attune wordsim` and `attune norms` share: value (the headline Spearman) and measure, Spearman and Pearson with their
 // intervals, coverage, and for rater and multi-layer models how answers were read, usage and layers.
 import type { BenchmarkOptions, BenchmarkOutcome } from '../benchmarks/benchmark.ts';
 import type { WordModel } from '../models/word-model.ts';
@@ -8,7 +8,7 @@ export function correlationFields(model: WordModel, outcome: Omit<BenchmarkOutco
   const spearman = outcome.score;
   const pearson = outcome.extra!.pearson;
   return {
-    model: { id: model.id, revision: model.revision }, measure: spearman.measure,
+    value: spearman.value, measure: spearman.measure, model: { id: model.id, revision: model.revision },
     spearman: spearman.value, pearson: pearson.value, ci95: spearman.ci95 ?? null, pearson_ci95: pearson.ci95 ?? null,
     n_covered: outcome.coverage.n_covered, missing_examples: outcome.coverage.missing_examples,
     seed: options.seed, bootstrap: options.bootstrap, warnings: spearman.warnings ?? [],

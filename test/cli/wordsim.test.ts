@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { attune, scratch } from '../../test-support/run-cli.ts';
 
 test('wordsim with vectors:<file>: Spearman by hand, the unknown word counted as not covered', async () => {
@@ -40,6 +41,56 @@ test('wordsim bad input: non-numeric score, empty file, missing file, unknown mo
     const vectors = await attune(['wordsim', 'byo-pairs.csv', '--model', 'vectors:absent.txt'], dir);
     assert.equal(vectors.code, 2);
     assert.match(vectors.stderr, /absent\.txt/);
+  } finally {
+    cleanup();
+  }
+});
+
+test("wordsim on SimLex-999's own file: --score-column by name or number gives the core suite's SimLex row", async () => {
+  const { SUITES } = await import('../../src/benchmarks/suites.ts');
+  const { loadGlove } = await import('../../src/models/glove.ts');
+  const simlex = fileURLToPath(new URL('../../data/simlex999/SimLex-999.txt', import.meta.url));
+  const { dir, cleanup } = scratch();
+  try {
+    // The core suite's row, computed in this process by the suite's own benchmark with the default model.
+    const row = SUITES.find((s) => s.id === 'core')!.benchmarks().find((b) => b.id === 'wordsim:simlex999')!;
+    const suite = await row.run(loadGlove({ log: () => {} }), { seed: 0, bootstrap: 50 });
+    for (const column of ['SimLex999', '4']) {
+      const r = await attune(['wordsim', simlex, '--score-column', column, '--bootstrap', '50', '--json'], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const out = JSON.parse(r.stdout) as { value: number; measure: string; spearman: number; ci95: number[]; n_pairs: number; n_covered: number; score_column: string };
+      assert.equal(out.value, suite.score.value);
+      assert.equal(out.spearman, out.value);
+      assert.equal(out.measure, suite.score.measure);
+      assert.deepEqual(out.ci95, suite.score.ci95);
+      assert.equal(out.n_pairs, 999);
+      assert.equal(out.n_covered, suite.coverage.n_covered);
+      assert.equal(out.score_column, 'SimLex999');
+    }
+    // Without --score-column the third column (POS) is text: exit 2 at its first data cell, naming the option.
+    const bare = await attune(['wordsim', simlex], dir);
+    assert.equal(bare.code, 2);
+    assert.match(bare.stderr, /SimLex-999\.txt:2:3: .*--score-column/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('wordsim column and model options: columns count from 1, --rating-column outside recorded: is refused → exit 2', async () => {
+  const { dir, cleanup } = scratch(['byo-pairs.csv']);
+  try {
+    const zero = await attune(['wordsim', 'byo-pairs.csv', '--score-column', '0'], dir);
+    assert.equal(zero.code, 2);
+    assert.match(zero.stderr, /--score-column 0: columns are counted from 1/);
+    const words = await attune(['wordsim', 'byo-pairs.csv', '--word-columns', '0,2'], dir);
+    assert.equal(words.code, 2);
+    assert.match(words.stderr, /--word-columns 0: columns are counted from 1/);
+    const far = await attune(['wordsim', 'byo-pairs.csv', '--score-column', '9'], dir);
+    assert.equal(far.code, 2);
+    assert.match(far.stderr, /no score column 9; .*available columns: 1 /);
+    const rating = await attune(['wordsim', 'byo-pairs.csv', '--rating-column', 'gpt4'], dir);
+    assert.equal(rating.code, 2);
+    assert.match(rating.stderr, /--rating-column picks the column of a recorded:<file> model; glove is not one/);
   } finally {
     cleanup();
   }

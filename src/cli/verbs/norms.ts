@@ -4,6 +4,8 @@ import { readNorms } from '../../data/norms-file.ts';
 import { decodeNorms } from '../../benchmarks/norms-decoding.ts';
 import { scoreRecorded } from '../../benchmarks/recorded-ratings.ts';
 import { choiceOption, expectPositionals, integerOption, parseVerbArgs, UsageError } from '../args.ts';
+import { requiredColumnOption } from '../column-option.ts';
+import { refuseModelOptionsOutsideHf, refuseRatingColumnOutsideRecorded } from '../model-scope.ts';
 import { MODEL_OPTION_SPECS, MODEL_OPTIONS_HELP, modelChoice, openModel } from '../model-options.ts';
 import { correlationFields, correlationText } from '../correlation-result.ts';
 import { printJson, printText } from '../output.ts';
@@ -26,23 +28,18 @@ Score a model on your own word norms (one word per row, a human mean rating in a
 Words the model does not know, and empty/NA human cells, are counted as not covered (n_covered).
 
 Options:
-  --word-column COL    the column with the words (name or 1-based number)
-  --column COL         the column with the human rating (name or 1-based number)
+  --word-column COL    the column with the words (header name, or number counted from 1)
+  --column COL         the column with the human rating (header name, or number counted from 1)
 ${MODEL_OPTIONS_HELP}
-  --rating-column COL  for recorded:<file>, the column with the model's rating (default: its last column)
+  --rating-column COL  only for recorded:<file>: the model's column with its rating (default: its last column)
   --scale ID           for openai:<model> with --method rate: the study scale and instructions to rate on
                        (glasgow:valence … glasgow:gender, brysbaert:concreteness, kuperman:aoa; prompts/scales.v1.json)
   --no-cache           keep no model activations or answers in the cache
   --seed S             fold and bootstrap seed (default 0)
   --bootstrap N        resamples for ci95 (default 1000)
-  --json               one JSON document: spearman, pearson, ci95, n_words, n_covered, …
+  --json               one JSON document: value (= spearman), measure, spearman, pearson, ci95, n_words,
+                       n_covered, …
 `;
-
-/** A column option: a header name, or a 1-based column number. */
-function columnRef(value: string | boolean | undefined, name: string): string | number {
-  if (typeof value !== 'string' || value === '') throw new UsageError('norms', `--${name} is required`);
-  return /^\d+$/.test(value) ? Number(value) - 1 : value;
-}
 
 /** Run `attune norms`; returns the exit code. */
 export async function runNorms(args: string[]): Promise<number> {
@@ -58,7 +55,9 @@ export async function runNorms(args: string[]): Promise<number> {
   const method = choiceOption('norms', 'method', values.method, ['decode', 'rate'] as const, 'decode');
   const choice = modelChoice(values);
   const options = { seed: integerOption('norms', 'seed', values.seed, 0) ?? 0, bootstrap: integerOption('norms', 'bootstrap', values.bootstrap, 0) ?? 1000, layers: choice.layers };
-  const table = readNorms(file, columnRef(values['word-column'], 'word-column'), columnRef(values.column, 'column'));
+  refuseModelOptionsOutsideHf('norms', choice);
+  refuseRatingColumnOutsideRecorded('norms', choice, values['rating-column'], 'the human rating\'s column is --column');
+  const table = readNorms(file, requiredColumnOption('norms', 'word-column', values['word-column']), requiredColumnOption('norms', 'column', values.column));
   if (table.words.length === 0) throw new InputError('no rows in the file', { file });
   const opened = await openModel(choice, Boolean(values['no-cache']));
   const model = opened.model;
