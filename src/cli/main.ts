@@ -55,6 +55,10 @@ const VERBS: Record<string, Verb> = {
     summary: 'centred kernel alignment of two representations (linear or RBF, biased or debiased)',
     run: async (args) => (await import('./verbs/cka.ts')).runCka(args),
   },
+  similarity: {
+    summary: 'similarity of two representations: cka, svcca, pwcca, procrustes, knn, cknna',
+    run: async (args) => (await import('./verbs/similarity.ts')).runSimilarity(args),
+  },
   encode: {
     summary: 'cross-validated ridge encoding score from features to targets',
     run: async (args) => (await import('./verbs/encode.ts')).runEncode(args),

@@ -1,13 +1,10 @@
 // `attune cka <X> <Y> [--kernel linear|rbf] [--debiased] [--threshold F] [--json]`: CKA of two representations.
-import { cellError, readMatrix, type ReadMatrixResult } from '../../data/read-matrix.ts';
-import { InputError } from '../../core/input-error.ts';
-import { toFloat64, type Matrix } from '../../core/matrix.ts';
-import { InvalidInputError } from '../../measures/errors.ts';
-import { linearCka, linearCkaDebiased, rbfCka } from '../../measures/cka.ts';
+import { readMatrix } from '../../data/read-matrix.ts';
+import { pairMeasureMinimum, runPairMeasure, type PairMeasure } from '../../measures/pair-measure.ts';
 import type { Score } from '../../measures/score.ts';
 import { choiceOption, expectPositionals, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
-import { assertSameRows } from '../../data/paired-rows.ts';
+import { locateMeasureError, pairRepresentations } from '../representation-pair.ts';
 
 /** Help text of `attune cka`. */
 export const CKA_HELP = `Usage: attune cka <X> <Y> [--kernel linear|rbf] [--debiased] [--threshold F] [--json]
@@ -49,20 +46,14 @@ export async function runCka(args: string[]): Promise<number> {
 
   const x = await readMatrix(fileX);
   const y = await readMatrix(fileY);
-  const minimum = debiased ? 4 : 3;
-  assertSameRows(x, y, 'X', 'Y', minimum, debiased ? 'debiased CKA' : 'CKA');
-  const mx = toFloat64(x.matrix);
-  const my = toFloat64(y.matrix);
-  assertVaries(mx, x);
-  assertVaries(my, y);
+  const measure: PairMeasure = { family: 'cka', kernel, debiased, threshold };
+  const { x: mx, y: my } = pairRepresentations(x, y, { what: debiased ? 'debiased CKA' : 'CKA', minimum: pairMeasureMinimum(measure), centres: true });
 
   let score: Score;
   try {
-    if (kernel === 'rbf') score = await rbfCka(mx, my, { threshold, debiased });
-    else score = debiased ? await linearCkaDebiased(mx, my) : await linearCka(mx, my);
+    score = await runPairMeasure(measure, mx, my);
   } catch (error) {
-    if (error instanceof InvalidInputError) throw new InputError(`${error.message} (X = ${fileX})`, { file: fileY });
-    throw error;
+    throw locateMeasureError(error, fileX, fileY);
   }
   const out: Score = { ...score, details: { ...score.details, files: [fileX, fileY] } };
   if (values.json) {
@@ -72,13 +63,4 @@ export async function runCka(args: string[]): Promise<number> {
   note(`attune cka: ${fileX} (${mx.rows}×${mx.cols}) vs ${fileY} (${my.rows}×${my.cols})`);
   printText(`${out.measure}  ${formatNumber(out.value)}`);
   return 0;
-}
-
-/** Throws InputError when every stimulus row is the same (the centred kernel is zero, CKA undefined). */
-function assertVaries(m: Matrix, read: ReadMatrixResult): void {
-  const { rows, cols, data } = m;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 0; j < cols; j++) if (data[i * cols + j] !== data[j]) return;
-  }
-  throw cellError(read.source, rows - 1, 0, `every stimulus row is identical, so CKA is undefined`);
 }
