@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attune, scratch } from '../../test-support/run-cli.ts';
 import { openCache } from '../../src/run/cache.ts';
@@ -46,7 +46,7 @@ test('attune cache: info, clear --kind, clear, on the ATTUNE_CACHE_DIR cache', a
   // Before anything is cached: an empty report, and no file is created.
   let r = await attune(['cache', 'info', '--json'], dir);
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout), { path, entries: 0, bytes: 0, byKind: {}, fileBytes: 0 });
+  assert.deepEqual(JSON.parse(r.stdout), { path, entries: 0, bytes: 0, byKind: {}, fileBytes: 0, folder: { path: cacheDir, files: 0, bytes: 0, byEntry: {} } });
   assert.equal(existsSync(path), false);
 
   fill();
@@ -114,4 +114,34 @@ test('attune cache: usage errors exit 2; --help exits 0', async () => {
   });
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: attune cache info/);
+});
+
+test('attune cache info counts every file in the cache folder: the converted GloVe binary, hf-hub copies, stray files', async () => {
+  fill();
+  // What Attune writes beside cache.sqlite (sizes chosen here), a stray file, and a hard link counted once.
+  mkdirSync(join(cacheDir, 'models'), { recursive: true });
+  writeFileSync(join(cacheDir, 'models', 'glove-wink-sg-100d.bin'), Buffer.alloc(5000, 1));
+  mkdirSync(join(cacheDir, 'hf-hub', 'org', 'tiny', 'onnx'), { recursive: true });
+  writeFileSync(join(cacheDir, 'hf-hub', 'org', 'tiny', 'onnx', 'model.onnx'), Buffer.alloc(1234, 2));
+  writeFileSync(join(cacheDir, 'hf-hub', 'org', 'tiny', 'config.json'), '{"model_type":"gpt2"}');
+  linkSync(join(cacheDir, 'hf-hub', 'org', 'tiny', 'onnx', 'model.onnx'), join(cacheDir, 'hf-hub', 'org', 'tiny', 'onnx', 'model-link.onnx'));
+  writeFileSync(join(cacheDir, 'notes.txt'), '0123456789');
+  const [json, human] = await Promise.all([attune(['cache', 'info', '--json'], dir), attune(['cache', 'info'], dir)]);
+  assert.equal(json.code, 0, json.stderr);
+  const info = JSON.parse(json.stdout) as { fileBytes: number; folder: { path: string; files: number; bytes: number; byEntry: Record<string, { files: number; bytes: number }> } };
+  const sqlite = statSync(join(cacheDir, 'cache.sqlite')).size;
+  assert.equal(info.folder.path, cacheDir);
+  assert.deepEqual(info.folder.byEntry, {
+    'cache.sqlite': { files: 1, bytes: sqlite },
+    'hf-hub/': { files: 2, bytes: 1234 + '{"model_type":"gpt2"}'.length },
+    'models/': { files: 1, bytes: 5000 },
+    'notes.txt': { files: 1, bytes: 10 },
+  });
+  assert.equal(info.folder.files, 5);
+  assert.equal(info.folder.bytes, sqlite + 1234 + 21 + 5000 + 10);
+  assert.ok(info.folder.bytes > info.fileBytes, 'the folder holds more than the database');
+  assert.equal(human.code, 0, human.stderr);
+  assert.match(human.stdout, new RegExp(`^folder: ${cacheDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [\\d.]+ KiB in 5 files$`, 'm'));
+  assert.match(human.stdout, /^ {2}models\/ +1 {2}4\.9 KiB$/m);
+  assert.match(human.stdout, /^ {2}notes\.txt +1 {2}10 B$/m);
 });
