@@ -51,6 +51,10 @@ const VERBS: Record<string, Verb> = {
     summary: 'compare two RDMs (spearman, rho-a, tau-a, kendall, corr, cosine)',
     run: async (args) => (await import('./verbs/compare.ts')).runCompare(args),
   },
+  ceiling: {
+    summary: "the lower and upper noise ceiling of several subjects' RDMs",
+    run: async (args) => (await import('./verbs/ceiling.ts')).runCeiling(args),
+  },
   cka: {
     summary: 'centred kernel alignment of two representations (linear or RBF, biased or debiased)',
     run: async (args) => (await import('./verbs/cka.ts')).runCka(args),
