@@ -22,6 +22,8 @@ export interface CandidateOptions {
   method: CompareMethod;
   bootstrap: number;
   seed: number;
+  /** Also return the bootstrap draws (for further tests on them, e.g. against 0 and the ceiling). */
+  keepDraws?: boolean;
 }
 
 /** Candidate a minus candidate b (subject-mean values), with a bootstrap interval and two-sided p. */
@@ -38,6 +40,8 @@ export interface CandidateScores {
   ceiling: RdmNoiseCeiling;
   scores: { name: string; score: Score }[];
   pairs: CandidatePair[];
+  /** With keepDraws: each draw's subject-mean value per candidate (rows: draws, columns: candidates; NaN undefined). */
+  draws?: Float64Array[];
 }
 
 /**
@@ -78,5 +82,5 @@ export async function scoreRdmCandidates(candidates: readonly RdmCandidate[], su
       pairs.push(pair);
     }
   }
-  return { ceiling, scores, pairs };
+  return options.keepDraws ? { ceiling, scores, pairs, draws } : { ceiling, scores, pairs };
 }

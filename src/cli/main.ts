@@ -55,6 +55,10 @@ const VERBS: Record<string, Verb> = {
     summary: "the lower and upper noise ceiling of several subjects' RDMs",
     run: async (args) => (await import('./verbs/ceiling.ts')).runCeiling(args),
   },
+  evaluate: {
+    summary: 'score candidate RDMs against subjects: CIs, noise ceiling, pairwise tests with FDR or Bonferroni',
+    run: async (args) => (await import('./verbs/evaluate.ts')).runEvaluate(args),
+  },
   cka: {
     summary: 'centred kernel alignment of two representations (linear or RBF, biased or debiased)',
     run: async (args) => (await import('./verbs/cka.ts')).runCka(args),
