@@ -110,7 +110,7 @@ export function positiveNumberList(verb: string, name: string, value: string | b
 export function choiceOption<T extends string>(verb: string, name: string, value: string | boolean | undefined, choices: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!choices.includes(value as T)) {
-    throw new UsageError(verb, `--${name} must be one of ${choices.join(', ')}; got '${value}'`);
+    throw new UsageError(verb, `--${name} must be one of ${choices.join(', ')}; got '${value}'${didYouMean(String(value), choices)}`);
   }
   return value as T;
 }

@@ -2,7 +2,7 @@
 // and superfluous option values; unknown commands with a suggestion.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseVerbArgs, UsageError } from '../../src/cli/args.ts';
+import { choiceOption, parseVerbArgs, UsageError } from '../../src/cli/args.ts';
 import { attune, scratch } from '../../test-support/run-cli.ts';
 
 const OPTIONS = { debiased: { type: 'boolean' }, kernel: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -52,4 +52,17 @@ test('every verb suggests the option it knows (one parser); unknown commands get
   assert.equal(far.code, 2);
   assert.match(far.stderr, /^attune: unknown command 'frobnicate'\nCommands: /);
   assert.match(option.stderr, /^attune: unknown option '--verison'; did you mean --version\?/);
+});
+
+test('a value outside an option\'s choices, an unknown list or cache command: the closest choice is suggested', async (t) => {
+  assert.throws(() => choiceOption('compare', 'method', 'spearmann', ['spearman', 'rho-a', 'tau-a'] as const, 'spearman'),
+    /--method must be one of spearman, rho-a, tau-a; got 'spearmann'; did you mean spearman\?/);
+  assert.throws(() => choiceOption('rdm', 'method', 'manhattan', ['euclidean', 'correlation'] as const, 'euclidean'), (e: unknown) => e instanceof UsageError && !/did you mean/.test(e.message));
+  const { dir, cleanup } = scratch();
+  t.after(cleanup);
+  const [list, cache] = await Promise.all([attune(['list', 'measurs'], dir), attune(['cache', 'inf'], dir)]);
+  assert.equal(list.code, 2);
+  assert.match(list.stderr, /^attune list: unknown list 'measurs': benchmarks, models, measures or datasets; did you mean measures\?/);
+  assert.equal(cache.code, 2);
+  assert.match(cache.stderr, /^attune cache: unknown cache command 'inf'; expected info or clear; did you mean info\?/);
 });

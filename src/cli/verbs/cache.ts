@@ -2,6 +2,7 @@
 import { cacheDirectory } from '../../core/cache-dir.ts';
 import { CacheFileError, cacheInfo, openCache, removeCacheFile, type CacheCounts, type CacheInfo } from '../../run/cache.ts';
 import { cacheFolderUsage, type CacheFolderUsage } from '../../run/cache-folder.ts';
+import { didYouMean } from '../../core/suggest.ts';
 import { expectPositionals, parseVerbArgs, UsageError } from '../args.ts';
 import { note, printJson, printText } from '../output.ts';
 
@@ -62,7 +63,7 @@ export async function runCache(args: string[]): Promise<number> {
     }
     return 0;
   }
-  throw new UsageError('cache', `unknown cache command '${command}'; expected info or clear`);
+  throw new UsageError('cache', `unknown cache command '${command}'; expected info or clear${didYouMean(command, ['info', 'clear'])}`);
 }
 
 /** Clear the cache in `dir` (one kind, or all); an unusable file is deleted when clearing everything. */

@@ -3,7 +3,8 @@ import { SUITES } from '../../benchmarks/suites.ts';
 import { listDatasets } from '../../data/registry.ts';
 import { MEASURES } from '../../measures/catalog.ts';
 import { MODEL_IDS } from '../../models/resolve-model.ts';
-import { choiceOption, expectPositionals, parseVerbArgs } from '../args.ts';
+import { didYouMean } from '../../core/suggest.ts';
+import { expectPositionals, parseVerbArgs, UsageError } from '../args.ts';
 import { printJson, printText } from '../output.ts';
 
 /** Help text of `attune list`. */
@@ -29,7 +30,8 @@ export async function runList(args: string[]): Promise<number> {
     return 0;
   }
   const [what] = expectPositionals('list', positionals, ['benchmarks|models|measures|datasets']);
-  const kind = choiceOption('list', 'what', what, WHAT, 'benchmarks');
+  if (!(WHAT as readonly string[]).includes(what)) throw new UsageError('list', `unknown list '${what}': benchmarks, models, measures or datasets${didYouMean(what, WHAT)}`);
+  const kind = what as (typeof WHAT)[number];
   const json = Boolean(values.json);
   if (kind === 'benchmarks') {
     const rows = SUITES.flatMap((s) => s.benchmarks().map((b) => ({ suite: s.id, id: b.id, title: b.title, datasets: b.datasets })));
