@@ -5,6 +5,7 @@ import { rdmNoiseCeiling, type RdmNoiseCeiling } from '../../measures/noise-ceil
 import { assertSubjectsComparable, readSubjectRdms } from '../../benchmarks/subject-rdms-input.ts';
 import { choiceOption, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
+import { alignColumns } from '../text-table.ts';
 
 /** Help text of `attune ceiling`. */
 export const CEILING_HELP = `Usage: attune ceiling <subject-rdm>... [--method M] [--json]
@@ -77,13 +78,14 @@ export async function runCeiling(args: string[]): Promise<number> {
     `attune ceiling: ${subjects.names.length} subjects (${subjects.layout}), ${subjects.stimuli} stimuli, ${subjects.rdms.cols} pairs; method ${method}` +
       (subjects.labels ? '; stimuli matched by label' : ''),
   );
-  const width = Math.max(7, ...subjects.names.map((s) => s.length));
   const lines = [
     `lower  ${formatNumber(ceiling.lower)}  (each subject vs the mean of the others)`,
     `upper  ${formatNumber(ceiling.upper)}  (each subject vs the mean of all)`,
     '',
-    `${'subject'.padEnd(width)}  lower  upper`,
-    ...subjects.names.map((name, s) => `${name.padEnd(width)}  ${formatNumber(ceiling.lowerPerSubject[s])}  ${formatNumber(ceiling.upperPerSubject[s])}`),
+    ...alignColumns([
+      ['subject', 'lower', 'upper'],
+      ...subjects.names.map((name, s) => [name, formatNumber(ceiling.lowerPerSubject[s]), formatNumber(ceiling.upperPerSubject[s])]),
+    ]),
   ];
   printText(lines.join('\n'));
   return 0;

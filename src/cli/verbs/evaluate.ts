@@ -9,6 +9,7 @@ import { CORRECTIONS } from '../../measures/multiple-comparisons.ts';
 import { formatP } from '../../report/format-p.ts';
 import { choiceOption, integerOption, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
+import { alignColumns } from '../text-table.ts';
 
 /** Help text of `attune evaluate`. */
 export const EVALUATE_HELP = `Usage: attune evaluate --subjects <subject-rdms> <candidate-rdm>... [--method M]
@@ -134,23 +135,30 @@ function testsWithoutName(tests: CandidateEvaluation['tests'][number]) {
 /** The human-readable tables: ceiling, candidates, pairs. */
 function evaluationText(json: EvaluationJson): string {
   const { ceiling } = json;
-  const width = Math.max(9, ...json.candidates.map((c) => c.name.length));
   const interval = (ci?: [number, number]) => (ci ? `[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : '-');
   const lines = [
     `noise ceiling  lower ${formatNumber(ceiling.lower)}  upper ${formatNumber(ceiling.upper)}`,
     '',
-    `${'candidate'.padEnd(width)}  value  ci95  normalized  above 0 (adjusted)  below ceiling (adjusted)`,
-    ...json.candidates.map(
-      (c) =>
-        `${c.name.padEnd(width)}  ${formatNumber(c.value)}  ${interval(c.ci95)}  ${c.normalized === undefined ? '-' : formatNumber(c.normalized)}` +
-        `  ${formatP(c.pZero)} (${formatP(c.pZeroAdjusted)})  ${formatP(c.pBelowCeiling)} (${formatP(c.pBelowCeilingAdjusted)})`,
-    ),
+    ...alignColumns([
+      ['candidate', 'value', 'ci95', 'normalized', 'above 0 (adjusted)', 'below ceiling (adjusted)'],
+      ...json.candidates.map((c) => [
+        c.name,
+        formatNumber(c.value),
+        interval(c.ci95),
+        c.normalized === undefined ? '-' : formatNumber(c.normalized),
+        `${formatP(c.pZero)} (${formatP(c.pZeroAdjusted)})`,
+        `${formatP(c.pBelowCeiling)} (${formatP(c.pBelowCeilingAdjusted)})`,
+      ]),
+    ]),
   ];
   if (json.pairs.length > 0) {
     lines.push('', `pairs (two-sided; adjusted by ${json.corrections.pairs})`);
-    for (const p of json.pairs) {
-      lines.push(`${p.a} − ${p.b}  ${formatNumber(p.difference)}  ${interval(p.ci95)}  ${formatP(p.p)} (${formatP(p.pAdjusted)})`);
-    }
+    lines.push(
+      ...alignColumns([
+        ['pair', 'difference', 'ci95', 'p (adjusted)'],
+        ...json.pairs.map((p) => [`${p.a} − ${p.b}`, formatNumber(p.difference), interval(p.ci95), `${formatP(p.p)} (${formatP(p.pAdjusted)})`]),
+      ]),
+    );
   }
   return lines.join('\n');
 }
