@@ -4,8 +4,8 @@ import { extname } from 'node:path';
 import type { Matrix } from '../core/matrix.ts';
 import { InputError, type InputLocation } from '../core/input-error.ts';
 import { isNpy, parseNpy, type NpyArray } from './npy.ts';
-import { parseNpz } from './npz.ts';
-import { parseNumericTable, type Separator } from './numeric-table.ts';
+import { parseNpzMembers } from '../core/npz-format.ts';
+import { parseNumericTable, type HeaderReason, type NumericTableOptions, type Separator } from './numeric-table.ts';
 
 /** Where a matrix came from, enough to point at any of its cells in an error message. */
 export interface MatrixSource {
@@ -15,12 +15,21 @@ export interface MatrixSource {
   /** Text only: the separator found, the header (if any) and the line of each row. */
   separator?: Separator;
   header?: string[];
+  headerLine?: number;
   rowLines?: Uint32Array;
   /** .npy and .npz only: the stored dtype and shape. */
   dtype?: string;
   shape?: number[];
-  /** .npz only: the name of the array read (e.g. 'arr_0'). */
+  /** .npz only: the name of the array read (e.g. 'arr_0'), and of the labels array when there is one. */
   member?: string;
+  labelsMember?: string;
+  /** Text only: why the first row was read as a header, and the label column (0-based), when there are. */
+  headerReason?: HeaderReason;
+  labelColumn?: number;
+  /** Text only: the header names of the matrix's columns (the label column left out). */
+  columnNames?: string[];
+  /** Cells read as NaN (only with `missing: 'nan'`). */
+  missingCells?: number;
 }
 
 /** A matrix and its source. */
@@ -33,8 +42,12 @@ export interface ReadMatrixResult {
 
 /** Options of readMatrix. */
 export interface ReadMatrixOptions {
-  /** Text files: 'auto' (default) detects a header row. */
+  /** Text files: 'auto' (default) detects a header row (see NumericTableOptions.header). */
   header?: 'auto' | boolean;
+  /** Text files: the stimulus-label column, 'auto' (default) detects one (see NumericTableOptions.labels). */
+  labels?: NumericTableOptions['labels'];
+  /** 'error' (default): every cell must be finite; 'nan': missing and NaN cells read as NaN (RDMs with holes). */
+  missing?: 'error' | 'nan';
 }
 
 const UNSUPPORTED = new Set(['.mat', '.h5', '.hdf5', '.pt', '.pth', '.pkl', '.pickle', '.parquet', '.xlsx', '.xls']);
@@ -49,20 +62,55 @@ export async function readMatrix(file: string, options: ReadMatrixOptions = {}):
     throw new InputError(`unsupported file type '${ext}': give delimited text (.csv, .tsv, .txt) or a NumPy .npy or .npz file`, { file });
   }
   const bytes = await readBytes(file);
+  const allowNaN = options.missing === 'nan';
   if (ext === '.npz') {
-    const [member, npy] = onlyArray(parseNpz(bytes, { file }), file);
-    return { matrix: npy.matrix, source: { file, format: 'npz', dtype: npy.dtype, shape: npy.shape, member } };
+    const { arrays, texts } = parseNpzMembers(bytes, { file, allowNaN });
+    const [member, npy] = onlyArray(arrays, file);
+    assertMatrixShape(npy, file, member);
+    const source: MatrixSource = { file, format: 'npz', dtype: npy.dtype, shape: npy.shape, member };
+    const labelled = npzLabels(texts, npy.matrix.rows, file);
+    if (labelled === undefined) return { matrix: npy.matrix, source };
+    return { matrix: npy.matrix, source: { ...source, labelsMember: labelled[0] }, labels: labelled[1] };
   }
   if (ext === '.npy' || isNpy(bytes)) {
-    const npy = parseNpy(bytes, { file });
+    const npy = parseNpy(bytes, { file, allowNaN });
+    assertMatrixShape(npy, file);
     return { matrix: npy.matrix, source: { file, format: 'npy', dtype: npy.dtype, shape: npy.shape } };
   }
   const text = new TextDecoder('utf-8').decode(bytes);
-  const table = parseNumericTable(text, { file, header: options.header ?? 'auto' });
-  return {
-    matrix: table.matrix,
-    source: { file, format: 'text', separator: table.separator, header: table.header, rowLines: table.rowLines },
-  };
+  const table = parseNumericTable(text, { file, header: options.header ?? 'auto', labels: options.labels ?? 'auto', missing: options.missing ?? 'error' });
+  const source: MatrixSource = { file, format: 'text', separator: table.separator, header: table.header, headerLine: table.headerLine, rowLines: table.rowLines };
+  if (table.headerReason !== undefined) source.headerReason = table.headerReason;
+  if (table.labelColumn !== undefined) source.labelColumn = table.labelColumn;
+  if (table.columnNames !== undefined) source.columnNames = table.columnNames;
+  if (allowNaN) source.missingCells = table.missingCells;
+  return table.labels === undefined ? { matrix: table.matrix, source } : { matrix: table.matrix, source, labels: table.labels };
+}
+
+/** Refuses an array of more than two axes (a matrix reader would flatten it): InputError naming the file and the shape. */
+function assertMatrixShape(npy: NpyArray, file: string, member?: string): void {
+  if (npy.shape.length <= 2) return;
+  const what = member === undefined ? 'the array' : `array '${member}'`;
+  throw new InputError(
+    `${what} has ${npy.shape.length} axes, shape (${npy.shape.join(', ')}); a matrix (stimuli × channels, or a square RDM) needs 2: ` +
+      'save one 2-D slice, or reshape it (e.g. x.reshape(len(x), -1))',
+    { file },
+  );
+}
+
+/** The stimulus labels of an .npz (a text array named 'labels', or the only text array), checked against the row count. */
+function npzLabels(texts: Record<string, { strings: string[]; shape: number[] }>, rows: number, file: string): [string, string[]] | undefined {
+  const names = Object.keys(texts);
+  if (names.length === 0) return undefined;
+  const name = names.includes('labels') ? 'labels' : names.length === 1 ? names[0] : undefined;
+  if (name === undefined) {
+    throw new InputError(`.npz archive holds ${names.length} text arrays (${names.join(', ')}); name the stimulus labels 'labels'`, { file });
+  }
+  const { strings, shape } = texts[name];
+  if (shape.length !== 1 || strings.length !== rows) {
+    throw new InputError(`text array '${name}' has shape (${shape.join(', ')}), but the matrix has ${rows} rows: it needs one label per row`, { file });
+  }
+  return [name, strings];
 }
 
 /** The location of cell (i, j) (0-based) of a matrix read from `source`: line and field for text, none for .npy. */

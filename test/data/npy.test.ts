@@ -65,7 +65,7 @@ test('unsupported dtype, NaN, bad magic and truncated data are InputErrors namin
   assert.throws(() => parseNpy(bytes('npy_i2_3x4.npy'), { file: 'a.npy' }), (e: unknown) => {
     assert.ok(e instanceof InputError);
     assert.equal(e.file, 'a.npy');
-    assert.match(e.message, /^a\.npy: unsupported dtype '<i2'.*float64 \('<f8'\), float32 \('<f4'\), int32 \('<i4'\) and int64 \('<i8'\)/);
+    assert.match(e.message, /^a\.npy: unsupported dtype '<i2'.*float64 \('<f8'\), float32 \('<f4'\), float16 \('<f2'\), int32 \('<i4'\) and int64 \('<i8'\)/);
     return true;
   });
   assert.throws(() => parseNpy(bytes('npy_f8_nan.npy'), { file: 'n.npy' }), /^InputError: n\.npy: non-finite value NaN at row 2, column 3/);
