@@ -67,6 +67,10 @@ const VERBS: Record<string, Verb> = {
     summary: 'similarity of two representations: cka, svcca, pwcca, procrustes, knn, cknna',
     run: async (args) => (await import('./verbs/similarity.ts')).runSimilarity(args),
   },
+  plot: {
+    summary: 'draw an RDM: heatmap with category boundaries, or 2-D classical MDS (PNG or SVG)',
+    run: async (args) => (await import('./verbs/plot.ts')).runPlot(args),
+  },
   encode: {
     summary: 'cross-validated ridge encoding score from features to targets',
     run: async (args) => (await import('./verbs/encode.ts')).runEncode(args),

@@ -13,10 +13,14 @@ export interface RdmFigure {
   square: ArrayLike<number>;
   order: readonly number[];
   runs: readonly CategoryRun[];
+  /** Draw lines between the runs (default true); false labels stimuli one by one without boundaries. */
+  boundaries?: boolean;
+  /** Side of the drawn matrix in px (default 276). */
+  side?: number;
 }
 
 /** Side of the drawn matrix (px), text size, the colour bar's height and the gap around things. */
-const SIDE = 276;
+const DEFAULT_SIDE = 276;
 const FONT = 10;
 const BAR = 10;
 const GAP = 4;
@@ -34,6 +38,7 @@ function px(x: number): number {
 /** The figure's SVG; `id` must be unique in the page (it scopes the colour bar's gradient). */
 export function heatmapFigureSvg(figure: RdmFigure, id: string): string {
   const { n, square, order, runs } = figure;
+  const SIDE = figure.side ?? DEFAULT_SIDE;
   const png = heatmapPalettePng(square, n, order).toString('base64');
   const left = runs.length > 0 ? Math.ceil(Math.max(...runs.map((r) => textWidth(r.label, FONT)))) + 2 * GAP : GAP;
   const cell = SIDE / n;
@@ -44,7 +49,7 @@ export function heatmapFigureSvg(figure: RdmFigure, id: string): string {
   const sorted = offDiagonalSorted(square, n);
   const [lo, mid, hi] = [sorted[0], sorted[Math.floor((sorted.length - 1) / 2)], sorted[sorted.length - 1]];
   const stops = Array.from({ length: 9 }, (_, k) => `<stop offset="${k / 8}" stop-color="rgb(${heatmapColour(k / 8).join(',')})"/>`).join('');
-  const lines = runs.slice(1).map((r) => `<path d="M${left},${px(GAP + r.start * cell)}h${SIDE}M${px(left + r.start * cell)},${GAP}v${SIDE}"/>`);
+  const lines = (figure.boundaries === false ? [] : runs.slice(1)).map((r) => `<path d="M${left},${px(GAP + r.start * cell)}h${SIDE}M${px(left + r.start * cell)},${GAP}v${SIDE}"/>`);
   const labels = runs.map((r) => `<text x="${left - GAP}" y="${px(GAP + (r.start + r.count / 2) * cell + FONT * 0.35)}" text-anchor="end">${escapeHtml(r.label)}</text>`);
   const ticks = [
     `<text x="${left}" y="${textTop}">${short(lo)} similar</text>`,
