@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { attune, scratch } from '../../test-support/run-cli.ts';
 
 // Peer values: platonic-rep and numpy on X_20x50 / Y_20x50 (a copy of ../shared/reference/cka_ridge_expected.json).
@@ -115,4 +116,30 @@ test('similarity: human output, and usage errors exit 2 with a sentence', async 
     assert.match(r.stderr, cases[i][1]);
     assert.equal(r.stdout, '');
   });
+});
+
+test('similarity: labelled rows are matched by label (Y shuffled gives the unshuffled value); differing labels exit 2', async (t) => {
+  const { dir, cleanup } = scratch(['X_20x50.csv', 'Y_20x50.csv']);
+  t.after(cleanup);
+  const labelled = (name: string, order: number[], rename: (i: number) => string = (i) => `stim${i + 1}`): void => {
+    const rows = readFileSync(join(dir, name), 'utf8').trim().split('\n');
+    const header = ['stimulus', ...rows[0].split(',').map((_, j) => `unit${j + 1}`)].join(',');
+    writeFileSync(join(dir, `labelled-${name}`), [header, ...order.map((i) => `${rename(i)},${rows[i]}`)].join('\n') + '\n');
+  };
+  const identity = Array.from({ length: 20 }, (_, i) => i);
+  const shuffled = identity.map((i) => (i * 7) % 20); // 7 is prime to 20: a permutation
+  labelled('X_20x50.csv', identity);
+  labelled('Y_20x50.csv', shuffled);
+  writeFileSync(join(dir, 'shuffled-plain.csv'), shuffled.map((i) => readFileSync(join(dir, 'Y_20x50.csv'), 'utf8').trim().split('\n')[i]).join('\n') + '\n');
+  const [byLabel, plain] = await Promise.all([
+    similarity(dir, 'labelled-X_20x50.csv', 'labelled-Y_20x50.csv', ['--measure', 'procrustes']),
+    similarity(dir, 'X_20x50.csv', 'shuffled-plain.csv', ['--measure', 'procrustes']),
+  ]);
+  assertClose(byLabel.value, fixture.reference_pair.values.procrustes as number, 1e-10, 'matched by label');
+  assert.equal(byLabel.details.matchedByLabel, true);
+  assert.ok(Math.abs(plain.value - byLabel.value) > 0.1, `unlabelled rows are taken in file order (${plain.value})`);
+  labelled('Y_20x50.csv', identity, (i) => (i === 3 ? 'other' : `stim${i + 1}`));
+  const differ = await attune(['similarity', 'labelled-X_20x50.csv', 'labelled-Y_20x50.csv', '--measure', 'cka'], dir);
+  assert.equal(differ.code, 2, differ.stderr);
+  assert.match(differ.stderr, /labels differ from X's.*'stim4' is not in Y, 'other' is not in X/);
 });
