@@ -1,7 +1,8 @@
 // A loaded `hf:` model: the transformers.js tokenizer and model class on a prepared folder, with what the
 // adapters need to know (layers, hidden size, whether it is causal, its context length, special tokens).
 import { AutoModel, AutoModelForCausalLM, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { InputError } from '../../core/input-error.ts';
 import { join } from 'node:path';
 import type { EncodedText } from './hf-forward.ts';
 import type { PreparedModel } from './hf-prepare.ts';
@@ -39,6 +40,9 @@ interface ModelConfig {
   eos_token_id?: number | number[] | null;
 }
 
+/** The tokenizer files transformers.js reads from a text model's folder. */
+const TOKENIZER_FILES = ['tokenizer.json', 'tokenizer_config.json'];
+
 /** Whether a config describes a causal language model (decoder-only architecture). */
 export function isCausalConfig(config: ModelConfig): boolean {
   if (config.architectures?.some((a) => /ForCausalLM$|LMHeadModel$/.test(a))) return true;
@@ -53,9 +57,14 @@ export async function loadRuntime(tokenizerFolder: string, prepared: PreparedMod
   const full = JSON.parse(readFileSync(join(prepared.folder, 'config.json'), 'utf8')) as ModelConfig & { text_config?: ModelConfig };
   const config: ModelConfig = file === 'text_model' ? { ...full, ...full.text_config, architectures: [] } : full;
   const causal = isCausalConfig(config);
+  for (const name of TOKENIZER_FILES) {
+    if (!existsSync(join(tokenizerFolder, name))) throw new InputError(`${tokenizerFolder}: the model folder has no ${name}; a text model needs ${TOKENIZER_FILES.join(' and ')} (as Optimum exports them)`, { file: '--model' });
+  }
   const tokenizer = await AutoTokenizer.from_pretrained(tokenizerFolder);
   const loader = causal ? AutoModelForCausalLM : AutoModel;
-  const model = await loader.from_pretrained(prepared.folder, { dtype: 'fp32', device: 'cpu', ...(file !== 'model' ? { model_file_name: file } : {}) });
+  // local_files_only: the folder is on disk, and an optional file it lacks (generation_config.json, which many
+  // causal exports omit) is then skipped; otherwise transformers.js treats the path as a hub id and fails.
+  const model = await loader.from_pretrained(prepared.folder, { dtype: 'fp32', device: 'cpu', local_files_only: true, ...(file !== 'model' ? { model_file_name: file } : {}) });
   const positions = config.max_position_embeddings ?? config.n_positions ?? config.n_ctx;
   const tokenizerLimit = Number.isFinite(tokenizer.model_max_length) && tokenizer.model_max_length < 1e6 ? tokenizer.model_max_length : undefined;
   const maxTokens = positions ?? tokenizerLimit ?? 512;
