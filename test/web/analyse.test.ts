@@ -59,6 +59,21 @@ async function expectResult(page: Page, measure: string, value: string): Promise
   });
 }
 
+/** Wait until the page asks for files and shows no result: the analysis has no files of its own yet. */
+async function expectNoFiles(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('#analysis-out')?.textContent === 'Choose or drop both files.', undefined, { timeout: 10_000 }).catch(async () => {
+    assert.fail(`expected a request for files, the page shows: ${await page.locator('#analysis-out').innerText()}`);
+  });
+  assert.equal(await page.locator('#analysis-measure').count(), 0);
+}
+
+/** The text of the file a download link gives. */
+async function downloaded(page: Page, selector: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const { readFileSync } = await import('node:fs');
+  return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+}
+
 test('the worker gives the CLI values: RDM (chosen file), compare (dropped file), CKA (.npy)', async () => {
   const [rdm, compare, cka] = (await Promise.all([
     attune(['rdm', files.features, '--method', 'correlation', '--json']),
@@ -80,14 +95,14 @@ test('the worker gives the CLI values: RDM (chosen file), compare (dropped file)
   const { page, problems } = await openPage(browser, 1280, 800);
   await page.goto(`${server.url}#/analyse`);
   await page.selectOption('#rdm-method', 'correlation');
-  await page.setInputFiles('#file-a', files.features);
+  await page.setInputFiles('#rdm-features', files.features);
   await expectResult(page, rdm.measure, String(rdm.value));
   assert.equal(await page.locator('.heatmap canvas').count(), 1);
   await screenshot(page, 'analyse-rdm-1280x800');
 
   await page.getByLabel('Compare two RDMs').check();
   await page.selectOption('#compare-method', 'tau-a');
-  await page.setInputFiles('#file-b', files.rdmB);
+  await page.setInputFiles('#compare-b', files.rdmB);
   // Drop RDM A on the first zone as a browser drag and drop would (a DataTransfer with the file).
   const bytes = Array.from(await import('node:fs').then((fs) => fs.readFileSync(files.rdmA)));
   const transfer = await page.evaluateHandle((data) => {
@@ -95,12 +110,13 @@ test('the worker gives the CLI values: RDM (chosen file), compare (dropped file)
     dt.items.add(new File([new Uint8Array(data)], 'rdm-a.csv', { type: 'text/csv' }));
     return dt;
   }, bytes);
-  await page.dispatchEvent('.drop-zone:has(#file-a)', 'drop', { dataTransfer: transfer });
+  await page.dispatchEvent('.drop-zone:has(#compare-a)', 'drop', { dataTransfer: transfer });
   await expectResult(page, compare.measure, String(compare.value));
 
   await page.getByLabel('Linear CKA of two matrices').check();
-  await page.setInputFiles('#file-a', files.x);
-  await page.setInputFiles('#file-b', files.y);
+  await expectNoFiles(page);
+  await page.setInputFiles('#cka-x', files.x);
+  await page.setInputFiles('#cka-y', files.y);
   await expectResult(page, cka.measure, String(cka.value));
 
   const controls = await markControls(page);
@@ -110,6 +126,53 @@ test('the worker gives the CLI values: RDM (chosen file), compare (dropped file)
   await page.setViewportSize({ width: 390, height: 844 });
   assert.equal(await horizontalOverflow(page), 0, 'no horizontal overflow at 390 px');
   await screenshot(page, 'analyse-390x844');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('each analysis keeps its own files (CKA never runs on RDM files left from Compare); the RDM downloads as CSV and .npy', async () => {
+  const cli = JSON.parse(await attune(['rdm', files.features, '--method', 'cosine', '--json'])) as { value: number; measure: string; rdm: number[] };
+  const compare = JSON.parse(await attune(['compare', files.rdmA, files.rdmB, '--json'])) as { value: number; measure: string };
+  const { page, problems } = await openPage(browser, 1280, 800);
+  await page.goto(`${server.url}#/analyse`);
+  await page.selectOption('#rdm-method', 'cosine');
+  await page.setInputFiles('#rdm-features', files.features);
+  await expectResult(page, cli.measure, String(cli.value));
+
+  // The square RDM as the CLI computes it (its --json rdm vector, the strict upper triangle), entry by entry.
+  const n = FEATURES.length;
+  const square = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => {
+    if (i === j) return 0;
+    const [a, b] = i < j ? [i, j] : [j, i];
+    return cli.rdm[n * a - (a * (a + 1)) / 2 + (b - a - 1)];
+  }));
+  const csv = await downloaded(page, '#download-rdm-csv');
+  assert.equal(csv.name, 'features-rdm-cosine.csv');
+  const rows = csv.bytes.toString('utf8').trimEnd().split('\n').map((line) => line.split(',').map(Number));
+  assert.deepEqual(rows, square);
+  const npy = await downloaded(page, '#download-rdm-npy');
+  assert.equal(npy.name, 'features-rdm-cosine.npy');
+  const { parseNpy } = await import('../../src/core/npy-format.ts');
+  const parsed = parseNpy(new Uint8Array(npy.bytes));
+  assert.equal(parsed.dtype, '<f8');
+  assert.deepEqual([parsed.matrix.rows, parsed.matrix.cols], [n, n]);
+  assert.deepEqual(Array.from(parsed.matrix.data), square.flat());
+
+  // Compare with two RDM files, then CKA: its own inputs are empty, so nothing runs on the RDM files.
+  await page.getByLabel('Compare two RDMs').check();
+  await expectNoFiles(page);
+  await page.setInputFiles('#compare-a', files.rdmA);
+  await page.setInputFiles('#compare-b', files.rdmB);
+  await expectResult(page, compare.measure, String(compare.value));
+  assert.equal(await page.locator('#download-rdm-csv').count(), 0, 'a comparison offers no RDM download');
+  await page.getByLabel('Linear CKA of two matrices').check();
+  await expectNoFiles(page);
+  assert.equal(await page.locator('#rdm-features, #compare-a, #compare-b').evaluateAll((inputs) => inputs.filter((i) => (i.closest('.drop-zone') as HTMLElement).hidden).length), 3);
+  // Back to each earlier analysis: its own files are still there and give its value again.
+  await page.getByLabel('Compare two RDMs').check();
+  await expectResult(page, compare.measure, String(compare.value));
+  await page.getByLabel('RDM of a features file').check();
+  await expectResult(page, cli.measure, String(cli.value));
   assert.deepEqual(problems, []);
   await page.close();
 });

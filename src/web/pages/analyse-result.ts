@@ -1,9 +1,10 @@
 // The result of an analysis: the value in full precision (as the CLI's --json prints it), its measure and
-// statistics, the equivalent command line, and for an RDM its heatmap.
+// statistics, the equivalent command line, and for an RDM its heatmap and the RDM to download.
 import { definitions, h } from '../dom.ts';
 import { formatFull, formatP } from '../format.ts';
 import { heatmap, HEATMAP_MAX } from '../components/heatmap.ts';
 import type { AnalysisRequest, AnalysisResult } from '../worker/protocol.ts';
+import { rdmDownloadLinks } from '../rdm-download.ts';
 
 /** The command that prints the same numbers. */
 export function cliCommand(req: AnalysisRequest, names: string[]): string {
@@ -36,6 +37,8 @@ export function resultView(req: AnalysisRequest, names: string[], r: AnalysisRes
     const n = r.stimuli;
     const v = r.rdm;
     const at = (i: number, j: number) => (i === j ? 0 : i < j ? v[n * i - (i * (i + 1)) / 2 + (j - i - 1)] : v[n * j - (j * (j + 1)) / 2 + (i - j - 1)]);
+    const stem = `${names[0].replace(/\.[^.]*$/, '') || 'features'}-rdm-${req.op === 'rdm' ? req.method : 'rdm'}`;
+    block.append(rdmDownloadLinks(v, stem));
     block.append(n <= HEATMAP_MAX
       ? heatmap({ n, title: `${r.measure} RDM of ${names[0]}`, value: at, describe: (i, j, d) => h('div', {}, `stimulus ${i + 1} × stimulus ${j + 1}: ${formatFull(d)}`) })
       : h('p', { class: 'hint' }, `${n} stimuli: too many to draw (at most ${HEATMAP_MAX}).`));

@@ -1,5 +1,6 @@
 // Page 4, "Analyse your data": an RDM of a features file, two RDMs compared, or linear CKA of two matrices,
 // computed in a Web Worker on Attune's own code (the values of `attune rdm | compare | cka --json`); no upload.
+// Each analysis keeps its own file inputs, so switching analyses never runs one on another's files.
 import { h } from '../dom.ts';
 import { COMPARE_CHOICES, RDM_METHODS, type AnalysisRequest, type InputFile } from '../worker/protocol.ts';
 import { analyse } from '../worker/client.ts';
@@ -8,17 +9,18 @@ import { resultView } from './analyse-result.ts';
 
 type Op = AnalysisRequest['op'];
 
-const OPS: { op: Op; text: string; files: [string, string?] }[] = [
-  { op: 'rdm', text: 'RDM of a features file', files: ['Features (rows = stimuli, columns = channels)'] },
-  { op: 'compare', text: 'Compare two RDMs', files: ['RDM A (square or condensed)', 'RDM B'] },
-  { op: 'cka', text: 'Linear CKA of two matrices', files: ['X (rows = stimuli)', 'Y (same stimuli, same order)'] },
+/** Each analysis with its own file inputs (ids and labels): a file chosen for one is never used by another. */
+const OPS: { op: Op; text: string; files: [string, string][] }[] = [
+  { op: 'rdm', text: 'RDM of a features file', files: [['rdm-features', 'Features (rows = stimuli, columns = channels)']] },
+  { op: 'compare', text: 'Compare two RDMs', files: [['compare-a', 'RDM A (square or condensed)'], ['compare-b', 'RDM B']] },
+  { op: 'cka', text: 'Linear CKA of two matrices', files: [['cka-x', 'X (rows = stimuli)'], ['cka-y', 'Y (same stimuli, same order)']] },
 ];
 
 /** Render the page into `main`. */
 export function analysePage(main: HTMLElement): void {
   let op: Op = 'rdm';
   let run = 0;
-  const zones: [FileZone, FileZone] = [fileZone('file-a', OPS[0].files[0], () => update()), fileZone('file-b', 'second file', () => update())];
+  const zones = Object.fromEntries(OPS.map((o) => [o.op, o.files.map(([id, label]) => fileZone(id, label, () => void update()))])) as Record<Op, FileZone[]>;
   const rdmMethod = select('rdm-method', RDM_METHODS, 'euclidean');
   const compareMethod = select('compare-method', COMPARE_CHOICES, 'spearman');
   const permutations = number('permutations', 0);
@@ -35,15 +37,11 @@ export function analysePage(main: HTMLElement): void {
   const radios = OPS.map((o) => h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'op', value: o.op, checked: o.op === op,
     onchange: () => { op = o.op; layout(); update(); } }), o.text));
   const layout = () => {
-    const spec = OPS.find((o) => o.op === op)!;
-    zones[0].setLabel(spec.files[0]);
-    zones[1].setLabel(spec.files[1] ?? '');
-    zones[1].element.hidden = spec.files[1] === undefined;
+    for (const o of OPS) for (const zone of zones[o.op]) zone.element.hidden = o.op !== op;
     for (const [k, el] of Object.entries(opts)) el.hidden = k !== op;
   };
   const request = async (): Promise<AnalysisRequest | null> => {
-    const need = op === 'rdm' ? 1 : 2;
-    const files = zones.slice(0, need).map((z) => z.file());
+    const files = zones[op].map((z) => z.file());
     if (files.some((f) => f === null)) return null;
     const read: InputFile[] = await Promise.all((files as File[]).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     if (op === 'rdm') return { op, files: [read[0]], method: rdmMethod.value as (typeof RDM_METHODS)[number] };
@@ -68,7 +66,7 @@ export function analysePage(main: HTMLElement): void {
   for (const el of [rdmMethod, compareMethod, permutations, bootstrap, seed, debiased]) el.addEventListener('change', () => void update());
   const form = h('form', { class: 'analyse', onsubmit: (e: Event) => { e.preventDefault(); void update(); } },
     h('fieldset', { class: 'toggle' }, h('legend', {}, 'Analysis'), radios),
-    h('div', { class: 'zones' }, zones[0].element, zones[1].element),
+    h('div', { class: 'zones' }, OPS.flatMap((o) => zones[o.op].map((z) => z.element))),
     opts.rdm, opts.compare, opts.cka,
     h('button', { type: 'submit', class: 'primary' }, 'Compute'));
   main.append(h('h2', { tabindex: -1 }, 'Analyse your data'),
