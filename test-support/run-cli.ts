@@ -1,11 +1,12 @@
-// Helpers for the CLI tests: run `node bin/attune.mjs …` in a child process, make scratch folders.
+// Helpers for the CLI tests: run `node bin/attune.mjs …` in a child process (in this checkout the launcher runs the
+// TypeScript sources through tsx, so the tests need no build), make scratch folders.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The launcher, located relative to this file. */
+/** The launcher, located relative to this file (it runs src/cli/main.ts here, dist/ in an installed package). */
 export const BIN = fileURLToPath(new URL('../bin/attune.mjs', import.meta.url));
 
 /** What a CLI run left behind. */

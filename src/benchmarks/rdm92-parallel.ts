@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Matrix } from '../core/matrix.ts';
+import { threadEntry } from '../core/module-path.ts';
 import type { CompareMethod } from '../measures/compare.ts';
 import { stimulusCount } from '../measures/rdm-vector.ts';
 import { bootstrapDraws, evaluateDraws, type BootstrapDraws } from './rdm92-bootstrap.ts';
@@ -25,7 +26,7 @@ export async function bootstrapSubjectMeansParallel(
   if (wanted < 2 || resamples < MIN_PARALLEL) return evaluateDraws(candidates, subjects, method, draws);
   const half = Math.floor(resamples / 2);
   const part = (from: number, to: number): BootstrapDraws => ({ stimuli: draws.stimuli.slice(from, to), times: draws.times.slice(from, to) });
-  const worker = new Worker(new URL('./rdm92-bootstrap-thread.mjs', import.meta.url), {
+  const worker = new Worker(threadEntry('./rdm92-bootstrap-thread', import.meta.url), {
     workerData: { candidates: candidates.map((c) => Float64Array.from(c)), rows: subjects.rows, cols: subjects.cols, subjects: Float64Array.from(subjects.data), method, draws: part(half, resamples) },
   });
   const second = new Promise<Float64Array[]>((resolve, reject) => {

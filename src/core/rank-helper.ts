@@ -4,6 +4,7 @@
 // whichever thread computed it. ATTUNE_THREADS=1 keeps everything on this thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from './module-path.ts';
 import type { HelperTask } from './rank-helper-thread.ts';
 
 /** Below this many values a second thread costs more than it saves. */
@@ -22,7 +23,7 @@ function getHelper(): Worker | null {
   const wanted = Number.isInteger(threads) && threads > 0 ? threads : availableParallelism();
   if (wanted < 2) return (helper = null);
   try {
-    helper = new Worker(new URL('./rank-helper-thread.mjs', import.meta.url), { workerData: { ready } });
+    helper = new Worker(threadEntry('./rank-helper-thread', import.meta.url), { workerData: { ready } });
     helper.unref();
     helper.on('error', () => {
       helper = null;

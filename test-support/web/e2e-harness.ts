@@ -49,7 +49,7 @@ export async function openPage(browser: Browser, width: number, height: number):
   return { page, problems };
 }
 
-/** Run bin/attune.mjs; resolves with stdout (rejects on a non-zero exit, with stderr). */
+/** Run bin/attune.mjs (the sources through tsx, in this checkout); resolves with stdout (rejects on a non-zero exit, with stderr). */
 export function attune(args: string[], env: Record<string, string> = {}): Promise<string> {
   return new Promise((done, fail) => {
     execFile(process.execPath, [join(ROOT, 'bin/attune.mjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {

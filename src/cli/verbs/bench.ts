@@ -1,17 +1,18 @@
 // `attune bench`: time every performance case in its own process and print a line (or a table row) each.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { isSourceModule, siblingModule } from '../../core/module-path.ts';
 import { benchCases } from '../bench/cases.ts';
 import type { BenchResult } from '../bench/child.ts';
 import { expectPositionals, parseVerbArgs } from '../args.ts';
 
-const CHILD = fileURLToPath(new URL('../bench/child.ts', import.meta.url));
-/** tsx's loader, resolved from here so the child works whatever the working directory. */
-const TSX_LOADER = import.meta.resolve('tsx');
+const CHILD = fileURLToPath(siblingModule('../bench/child', import.meta.url));
+/** From the sources, tsx's loader (resolved from here, so the child works whatever the working directory); compiled, none. */
+const LOADER_ARGS = isSourceModule(import.meta.url) ? ['--import', import.meta.resolve('tsx')] : [];
 
 function runChild(index: number): Promise<BenchResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', TSX_LOADER, CHILD, String(index)], {
+    const child = spawn(process.execPath, ['--expose-gc', ...LOADER_ARGS, CHILD, String(index)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
