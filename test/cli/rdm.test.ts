@@ -115,7 +115,7 @@ test('rdm: bad input exits 2, names file:line:column, writes no output', async (
     attune(['rdm', 'ok.csv', '--method', 'euclidean', '-o', 'no/such/out.csv'], dir),
   ]);
   assert.equal(badMethod.code, 2);
-  assert.match(badMethod.stderr, /--method must be one of euclidean, correlation, cosine; got 'manhattan'/);
+  assert.match(badMethod.stderr, /--method must be one of euclidean, correlation, cosine, mahalanobis, crossnobis; got 'manhattan'/);
   assert.equal(badFolder.code, 2);
   assert.match(badFolder.stderr, /^no\/such\/out\.csv: cannot write: the folder no\/such does not exist/);
 });
@@ -235,7 +235,11 @@ test('rdm on a features folder: one RDM per layer (-o DIR/<layer>.csv, a line pe
   assert.match(written.stderr, /wrote 2 20×20 correlation RDMs of feats to out\/rdms/);
   assert.deepEqual(readdirSync(join(dir, 'out', 'rdms')).sort(), ['layer10.csv', 'layer2.csv']);
   // the layers are read as float32: rsatoolbox's float64 RDM to float32 accuracy
-  assert.ok(squareVsCondensed(readFileSync(join(dir, 'out', 'rdms', 'layer2.csv'), 'utf8'), expected.rdms.X_correlation.vector, 20) <= 1e-5);
+  const labelled = readFileSync(join(dir, 'out', 'rdms', 'layer2.csv'), 'utf8').trim().split('\n');
+  assert.equal(labelled[0], `,${names.join(',')}`); // the stimuli's names label the rows and columns
+  assert.deepEqual(labelled.slice(1).map((row) => row.split(',')[0]), names);
+  const body = labelled.slice(1).map((row) => row.slice(row.indexOf(',') + 1)).join('\n');
+  assert.ok(squareVsCondensed(body, expected.rdms.X_correlation.vector, 20) <= 1e-5);
   assert.match(printed.stdout, /^layer2: 20 stimuli, mean dissimilarity [\d.e-]+\nlayer10: 20 stimuli, mean dissimilarity [\d.e-]+\n$/);
   const doc = JSON.parse(json.stdout) as { measure: string; n: number; names: string[]; layers: { layer: string; value: number; rdm: number[] }[] };
   assert.equal(doc.measure, 'rdm:correlation');
