@@ -1,7 +1,7 @@
 // `attune wordsim` on the user's own pairs and vectors: values by hand, coverage, and every bad input → exit 2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attune, scratch } from '../../test-support/run-cli.ts';
@@ -46,7 +46,10 @@ test('wordsim bad input: non-numeric score, empty file, missing file, unknown mo
   }
 });
 
-test("wordsim on SimLex-999's own file: --score-column by name or number gives the core suite's SimLex row", async () => {
+/** scipy's Spearman and Pearson of GloVe cosines with SimLex-999's own column (fixture script beside the JSON). */
+const SCIPY = JSON.parse(readFileSync(new URL('../fixtures/simlex/simlex_glove_scipy.json', import.meta.url), 'utf8')) as { spearman: number; pearson: number; n_covered: number };
+
+test("wordsim on SimLex-999's own file: --score-column by name or number gives the core suite's SimLex row and scipy's value", async () => {
   const { SUITES } = await import('../../src/benchmarks/suites.ts');
   const { loadGlove } = await import('../../src/models/glove.ts');
   const simlex = fileURLToPath(new URL('../../data/simlex999/SimLex-999.txt', import.meta.url));
@@ -66,6 +69,10 @@ test("wordsim on SimLex-999's own file: --score-column by name or number gives t
       assert.equal(out.n_pairs, 999);
       assert.equal(out.n_covered, suite.coverage.n_covered);
       assert.equal(out.score_column, 'SimLex999');
+      // And the value scipy gives on the same file and vectors (test/fixtures/simlex/simlex_glove_scipy.py).
+      assert.ok(Math.abs(out.spearman - SCIPY.spearman) < 1e-12, `${out.spearman} vs scipy ${SCIPY.spearman}`);
+      assert.ok(Math.abs((out as unknown as { pearson: number }).pearson - SCIPY.pearson) < 1e-9);
+      assert.equal(out.n_covered, SCIPY.n_covered);
     }
     // Without --score-column the third column (POS) is text: exit 2 at its first data cell, naming the option.
     const bare = await attune(['wordsim', simlex], dir);
