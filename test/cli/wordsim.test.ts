@@ -83,7 +83,7 @@ test("wordsim on SimLex-999's own file: --score-column by name or number gives t
   }
 });
 
-test('wordsim column and model options: columns count from 1, --rating-column outside recorded: is refused → exit 2', async () => {
+test('wordsim column and model options: columns count from 1; --rating-column outside recorded: and --pooling outside hf: are refused → exit 2', async () => {
   const { dir, cleanup } = scratch(['byo-pairs.csv']);
   try {
     const zero = await attune(['wordsim', 'byo-pairs.csv', '--score-column', '0'], dir);
@@ -98,6 +98,9 @@ test('wordsim column and model options: columns count from 1, --rating-column ou
     const rating = await attune(['wordsim', 'byo-pairs.csv', '--rating-column', 'gpt4'], dir);
     assert.equal(rating.code, 2);
     assert.match(rating.stderr, /--rating-column picks the column of a recorded:<file> model; glove is not one/);
+    const pooling = await attune(['wordsim', 'byo-pairs.csv', '--pooling', 'last'], dir);
+    assert.equal(pooling.code, 2);
+    assert.match(pooling.stderr, /--pooling applies to hf: models; glove has nothing to pool/);
   } finally {
     cleanup();
   }
