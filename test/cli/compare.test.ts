@@ -156,7 +156,8 @@ describe('attune compare', { concurrency: true }, () => {
       [['good4.csv', 'constant.csv'], /^constant\.csv:1:2: constant RDM: all 6 dissimilarities equal 1/],
       [['badlength.csv', 'good4.csv'], /^badlength\.csv:1:5: a condensed RDM needs n\(n−1\)\/2 values \(3, 6, 10, 15, …\), this row has 5/],
       [['two.csv', 'good4.csv'], /^two\.csv:1:1: an RDM of 2 stimuli; comparing RDMs needs at least 3 stimuli/],
-      [['good4.csv', 'nan.csv'], /^nan\.csv:3:4: non-finite value "nan"/],
+      // a missing pair (NaN) must be missing on both sides of the diagonal
+      [['good4.csv', 'nan.csv'], /^nan\.csv:3:4: not an RDM: not symmetric, NaN here but 6 at line 4, column 3/],
       [['empty.csv', 'good4.csv'], /^empty\.csv:1:1: empty file/],
       [['good4.csv', 'absent.csv'], /^absent\.csv: file not found\n$/],
     ];

@@ -2,21 +2,30 @@
 import { cellError } from '../../data/read-matrix.ts';
 import { InputError } from '../../core/input-error.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
-import { COMPARE_METHODS, compareRdms, type CompareMethod } from '../../measures/compare.ts';
+import { COMPARE_METHODS, type CompareMethod } from '../../measures/compare.ts';
+import { compareRdmsOnSharedPairs, sharedPairs } from '../../measures/compare-shared-pairs.ts';
 import { geotopologicalTransform } from '../../measures/geotopological.ts';
 import { parseRsaTransform, transformSuffix } from '../../benchmarks/rsa-transform.ts';
 import type { Score } from '../../measures/score.ts';
 import { choiceOption, expectPositionals, integerOption, parseVerbArgs, UsageError } from '../args.ts';
 import { formatP } from '../../report/format-p.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
-import { assertNotConstant, assertSameSize, readRdmFile, type RdmInput } from '../../benchmarks/rdm-input.ts';
+import { assertNotConstant, assertSameSize, missingPairs, readRdmFile, type RdmInput } from '../../benchmarks/rdm-input.ts';
+import { reorderToLabels } from '../../benchmarks/rdm-label-order.ts';
+import { TABLE_OPTIONS, TABLE_OPTIONS_HELP, tableReadOptions } from '../table-options.ts';
 
 /** Help text of `attune compare`. */
 export const COMPARE_HELP = `Usage: attune compare <rdm-a> <rdm-b> [--method M|all] [--permutations N] [--bootstrap N]
                       [--seed S] [--transform geotopological[:lower,upper]] [--json]
 
 Compare two RDMs, each a square matrix (symmetric, zero diagonal) or a condensed vector (one row or
-one column of n(n−1)/2 values: the strict upper triangle, row-major), as CSV/TSV/text or .npy.
+one column of n(n−1)/2 values: the strict upper triangle, row-major), as CSV/TSV/text, .npy or .npz.
+
+Labels: a square RDM with stimulus labels (a label column and/or a header row, as pandas writes
+DataFrame.to_csv, or an .npz with a 'labels' array) is matched to the other by label: the second
+RDM is reordered to the first's order; different label sets are an error (exit 2).
+Missing pairs: empty or NaN cells (pairs not measured, symmetric) are allowed; the comparison runs
+on the pairs both RDMs have, as rsatoolbox does, and the number used is reported.
 
 Methods (rsatoolbox's):
   spearman   Spearman rank correlation (ties averaged) (default)
@@ -52,6 +61,7 @@ export async function runCompare(args: string[]): Promise<number> {
     seed: { type: 'string' },
     transform: { type: 'string' },
     json: { type: 'boolean' },
+    ...TABLE_OPTIONS,
   });
   if (values.help) {
     printText(COMPARE_HELP);
@@ -65,11 +75,18 @@ export async function runCompare(args: string[]): Promise<number> {
   const seed = integerOption('compare', 'seed', values.seed, 0) ?? 0;
   const transform = typeof values.transform === 'string' ? parseRsaTransform(values.transform) : undefined;
 
-  const a = await readRdmFile(fileA);
-  const b = await readRdmFile(fileB);
+  const readOptions = { ...tableReadOptions('compare', values), missing: 'nan' as const };
+  const a = await readRdmFile(fileA, readOptions);
+  const b = await readRdmFile(fileB, readOptions);
   assertSameSize(a, b);
+  const labels = matchLabels(a, b);
   assertNotConstant(a);
   assertNotConstant(b);
+  const shared = sharedPairs(a.vector, b.vector);
+  if (shared.used < shared.total && (permutations > 0 || bootstrap > 0 || transform !== undefined)) {
+    const holes = [a, b].filter((r) => missingPairs(r) > 0).map((r) => `${r.source.file} (${missingPairs(r)})`).join(', ');
+    throw new UsageError('compare', `--permutations, --bootstrap and --transform need complete RDMs; pairs are missing in ${holes}`);
+  }
   const va = transform ? transformed(a, transform) : a.vector;
   const vb = transform ? transformed(b, transform) : b.vector;
   const suffix = transformSuffix(transform);
@@ -80,19 +97,22 @@ export async function runCompare(args: string[]): Promise<number> {
   for (const method of methods) {
     let score: Score;
     try {
-      score = inference ? inference(va, vb, { method, permutations, bootstrap, seed }) : compareRdms(va, vb, method);
+      score = inference ? inference(va, vb, { method, permutations, bootstrap, seed }) : compareRdmsOnSharedPairs(va, vb, method);
     } catch (error) {
       if (error instanceof InvalidInputError) throw new InputError(`${error.message} (comparing with ${fileB})`, { file: fileA });
       throw error;
     }
-    scores.push({ ...score, measure: score.measure + suffix, details: { ...score.details, files: [fileA, fileB] } });
+    const pairs = { pairs_used: shared.used, pairs_total: shared.total };
+    scores.push({ ...score, measure: score.measure + suffix, details: { ...score.details, ...pairs, files: [fileA, fileB], labels: labels ?? null } });
   }
 
   if (values.json) {
     printJson(choice === 'all' ? scores : scores[0]);
     return 0;
   }
-  note(`attune compare: ${fileA} vs ${fileB}: ${a.stimuli} stimuli, ${a.vector.length} pairs${transform ? `, geo-topological (${transform.lower}, ${transform.upper})` : ''}`);
+  const pairText = shared.used === shared.total ? `${shared.total} pairs` : `${shared.used} of ${shared.total} pairs (${shared.total - shared.used} missing in either RDM, left out)`;
+  const labelText = labels ? (a.labels && b.labels && a.labels.some((l, i) => l !== b.labels![i]) ? ', matched by label' : ', labelled') : '';
+  note(`attune compare: ${fileA} vs ${fileB}: ${a.stimuli} stimuli${labelText}, ${pairText}${transform ? `, geo-topological (${transform.lower}, ${transform.upper})` : ''}`);
   const width = Math.max(...methods.map((m) => m.length));
   const lines = scores.map((s, k) => {
     let line = `${methods[k].padEnd(width)}  ${formatNumber(s.value)}`;
@@ -105,6 +125,21 @@ export async function runCompare(args: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * Match b to a by stimulus label (reorders b's vector in place of its own); the labels the comparison uses, or
+ * undefined when neither RDM has labels. When only one has them, the stimuli are taken in file order (a note says so).
+ */
+function matchLabels(a: RdmInput, b: RdmInput): string[] | undefined {
+  if (a.labels !== undefined && b.labels !== undefined) {
+    b.vector = reorderToLabels(b.vector, { labels: b.labels, file: b.source.file }, { labels: a.labels, file: a.source.file });
+    return a.labels;
+  }
+  const only = a.labels !== undefined ? a : b.labels !== undefined ? b : undefined;
+  if (only === undefined) return undefined;
+  const other = only === a ? b : a;
+  note(`attune compare: ${only.source.file} has stimulus labels but ${other.source.file} has none: the stimuli are matched by position`);
+  return only.labels;
+}
 
 /** The geo-topological transform of an RDM's vector; a degenerate result names the file. */
 function transformed(rdm: RdmInput, t: { lower: number; upper: number }): Float64Array {
