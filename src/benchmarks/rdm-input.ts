@@ -35,6 +35,11 @@ export async function readRdmFile(file: string, options: ReadMatrixOptions = {})
   if (names !== undefined && rdm.form === 'square') {
     if (labels !== undefined && source.columnNames !== undefined && source.headerReason === 'text') checkHeaderAgrees(labels, source.columnNames, source);
     rdm.labels = names;
+  } else if (labels !== undefined && rdm.form === 'condensed' && source.format === 'npz') {
+    if (labels.length !== rdm.stimuli) {
+      throw new InputError(`${labels.length} labels for a condensed RDM of ${rdm.stimuli} stimuli (${rdm.vector.length} pairs)`, { file });
+    }
+    rdm.labels = labels;
   }
   return rdm;
 }

@@ -68,7 +68,7 @@ export async function readMatrix(file: string, options: ReadMatrixOptions = {}):
     const [member, npy] = onlyArray(arrays, file);
     assertMatrixShape(npy, file, member);
     const source: MatrixSource = { file, format: 'npz', dtype: npy.dtype, shape: npy.shape, member };
-    const labelled = npzLabels(texts, npy.matrix.rows, file);
+    const labelled = npzLabels(texts, npy.matrix.rows, npy.matrix.cols, file);
     if (labelled === undefined) return { matrix: npy.matrix, source };
     return { matrix: npy.matrix, source: { ...source, labelsMember: labelled[0] }, labels: labelled[1] };
   }
@@ -98,8 +98,11 @@ function assertMatrixShape(npy: NpyArray, file: string, member?: string): void {
   );
 }
 
-/** The stimulus labels of an .npz (a text array named 'labels', or the only text array), checked against the row count. */
-function npzLabels(texts: Record<string, { strings: string[]; shape: number[] }>, rows: number, file: string): [string, string[]] | undefined {
+/**
+ * The stimulus labels of an .npz (a text array named 'labels', or the only text array): one a row, or any number
+ * for a single row or column (a condensed RDM: its reader checks them against the stimuli).
+ */
+function npzLabels(texts: Record<string, { strings: string[]; shape: number[] }>, rows: number, cols: number, file: string): [string, string[]] | undefined {
   const names = Object.keys(texts);
   if (names.length === 0) return undefined;
   const name = names.includes('labels') ? 'labels' : names.length === 1 ? names[0] : undefined;
@@ -107,7 +110,7 @@ function npzLabels(texts: Record<string, { strings: string[]; shape: number[] }>
     throw new InputError(`.npz archive holds ${names.length} text arrays (${names.join(', ')}); name the stimulus labels 'labels'`, { file });
   }
   const { strings, shape } = texts[name];
-  if (shape.length !== 1 || strings.length !== rows) {
+  if (shape.length !== 1 || (strings.length !== rows && rows !== 1 && cols !== 1)) {
     throw new InputError(`text array '${name}' has shape (${shape.join(', ')}), but the matrix has ${rows} rows: it needs one label per row`, { file });
   }
   return [name, strings];

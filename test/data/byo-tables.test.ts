@@ -10,6 +10,7 @@ import { readMatrix } from '../../src/data/read-matrix.ts';
 import { readRdmFile, missingPairs } from '../../src/benchmarks/rdm-input.ts';
 import { parseNumericTable } from '../../src/data/numeric-table.ts';
 import { InputError } from '../../src/core/input-error.ts';
+import { encodeNpz } from '../../src/core/npz-format.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/byo/${name}`, import.meta.url));
 const expected = JSON.parse(readFileSync(fixture('byo_expected.json'), 'utf8')) as { labels: string[]; shuffled_labels: string[]; n: number; p: number };
@@ -105,6 +106,12 @@ test('a NaN cell whose mirror is a number is not an RDM', async (t) => {
   const rdm = await readRdmFile(ordinal);
   assert.equal(rdm.stimuli, 4);
   assert.deepEqual(Array.from(rdm.vector), [1, 2, 3, 1, 2, 1]);
+  // a condensed RDM in an .npz with the labels of its stimuli
+  const condensed = join(dir, 'condensed.npz');
+  writeFileSync(condensed, encodeNpz({ rdm: { values: Float64Array.of(1, 2, 3), shape: [3] }, labels: ['x', 'y', 'z'] }));
+  assert.deepEqual((await readRdmFile(condensed)).labels, ['x', 'y', 'z']);
+  writeFileSync(condensed, encodeNpz({ rdm: { values: Float64Array.of(1, 2, 3), shape: [3] }, labels: ['x', 'y'] }));
+  await assert.rejects(readRdmFile(condensed), /2 labels for a condensed RDM of 3 stimuli/);
 });
 
 test('.npz with arrays rdm and labels; float16 .npy read exactly; a 3-D .npy is an error naming its shape', async () => {
