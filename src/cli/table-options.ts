@@ -12,13 +12,22 @@ export const TABLE_OPTIONS = {
   'no-labels': { type: 'boolean' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
-/** Help lines of the table options (for a verb's --help). */
-export const TABLE_OPTIONS_HELP = `  --header / --no-header
-                the first row is / is not a header (default: detected: a row of names, pandas' index
-                header ',0,1,…', or exactly 0,1,…,p−1 as pandas' to_csv(index=False) writes it)
-  --labels COL  the stimulus-label column, by header name or number (counted from 1); default: detected
-                (a first column of text, or pandas' index column)
-  --no-labels   every column is numeric`;
+/** Help lines of the table options (for a verb's --help), descriptions starting at column `column`. */
+export function tableOptionsHelp(column = 16): string {
+  const pad = ' '.repeat(column);
+  const row = (option: string, text: string[]): string => {
+    const first = option.length + 2 < column ? `  ${option.padEnd(column - 2)}${text[0]}` : `  ${option}\n${pad}${text[0]}`;
+    return [first, ...text.slice(1).map((t) => pad + t)].join('\n');
+  };
+  return [
+    row('--header / --no-header', [
+      'the first row is / is not a header (default: detected: a row of names,',
+      "pandas' index header ',0,1,…', or exactly 0,1,…,p−1 as to_csv(index=False) writes it)",
+    ]),
+    row('--labels COL', ['the stimulus-label column, by header name or number counted from 1', "(default: detected: a first column of text, or pandas' index column)"]),
+    row('--no-labels', ['every column is numeric']),
+  ].join('\n');
+}
 
 /** ReadMatrixOptions from the table options; UsageError for contradictory ones. */
 export function tableReadOptions(verb: string, values: Record<string, string | boolean | undefined>): Pick<ReadMatrixOptions, 'header' | 'labels'> {

@@ -50,6 +50,7 @@ test('a NaN-holed behavioural RDM is compared on the pairs both RDMs have: every
   }
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stderr, /12 stimuli, labelled, 59 of 66 pairs \(7 missing in either RDM, left out\)/);
+  assert.match(text.stderr, /behaviour_nan\.csv: a header row of names, labels in column 1, 14 missing cells; 12 rows × 12 columns/);
   const inference = await attune(['compare', 'behaviour_nan.csv', 'model_euclidean.csv', '--permutations', '10'], dir);
   assert.equal(inference.code, 2);
   assert.match(inference.stderr, /need complete RDMs; pairs are missing in behaviour_nan\.csv \(7\)/);
@@ -71,7 +72,7 @@ test('labelled square RDMs are matched by label (another order gives the same RD
   }
   assert.deepEqual((JSON.parse(shuffled.stdout) as ScoreDoc).details.labels, byo.labels);
   assert.equal(renamed.code, 2);
-  assert.match(renamed.stderr, /^rdm_labelled_renamed\.csv: the stimulus labels differ from those of rdm_labelled\.csv: missing here 'face_4'; not in rdm_labelled\.csv 'face_x'/);
+  assert.match(renamed.stderr, /^rdm_labelled_renamed\.csv: the stimulus labels differ from those of rdm_labelled\.csv: missing here 'face_4'; not in rdm_labelled\.csv 'face_x'/m);
   // by position, the shuffled RDM is another RDM
   const positional = await attune(['compare', 'rdm_labelled.csv', 'rdm_labelled_shuffled.csv', '--no-labels', '--no-header', '--json'], dir);
   assert.equal(positional.code, 2); // the label column is text: without labels it is no number

@@ -12,7 +12,7 @@ import { formatP } from '../../report/format-p.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
 import { assertNotConstant, assertSameSize, missingPairs, readRdmFile, type RdmInput } from '../../benchmarks/rdm-input.ts';
 import { reorderToLabels } from '../../benchmarks/rdm-label-order.ts';
-import { TABLE_OPTIONS, TABLE_OPTIONS_HELP, tableReadOptions } from '../table-options.ts';
+import { describeLayout, TABLE_OPTIONS, tableOptionsHelp, tableReadOptions } from '../table-options.ts';
 
 /** Help text of `attune compare`. */
 export const COMPARE_HELP = `Usage: attune compare <rdm-a> <rdm-b> [--method M|all] [--permutations N] [--bootstrap N]
@@ -44,7 +44,9 @@ Options:
                      geo-topological transform of both RDMs first, with the lower and upper quantiles
                      (default 0,1: a min-max rescaling)
   --json             print one JSON document: a Score {value, measure, n, p?, ci95?, seed?, details},
-                     or an array of Scores for --method all
+                     or an array of Scores for --method all; details carry pairs_used, pairs_total
+                     and the stimulus labels (or null)
+${tableOptionsHelp(21)}
   -h, --help         this help
 
 Values print in full precision (the shortest text that reads back to the same float64).
@@ -78,6 +80,12 @@ export async function runCompare(args: string[]): Promise<number> {
   const readOptions = { ...tableReadOptions('compare', values), missing: 'nan' as const };
   const a = await readRdmFile(fileA, readOptions);
   const b = await readRdmFile(fileB, readOptions);
+  for (const rdm of [a, b]) {
+    const { source } = rdm;
+    if (source.headerReason !== undefined || rdm.labels !== undefined || source.missingCells) {
+      note(`attune compare: ${describeLayout(source, source.shape?.[0] ?? source.rowLines?.length ?? rdm.stimuli, source.shape?.[1] ?? rdm.stimuli, rdm.labels)}`);
+    }
+  }
   assertSameSize(a, b);
   const labels = matchLabels(a, b);
   assertNotConstant(a);

@@ -15,7 +15,7 @@ import { loadFeaturesFolder } from '../../models/features-folder.ts';
 import { choiceOption, expectPositionals, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
 import { rdmText, writeRdm } from '../rdm-output.ts';
-import { describeLayout, detectedLayout, TABLE_OPTIONS, TABLE_OPTIONS_HELP, tableReadOptions } from '../table-options.ts';
+import { describeLayout, detectedLayout, TABLE_OPTIONS, tableOptionsHelp, tableReadOptions } from '../table-options.ts';
 
 /** Dissimilarities the `rdm` verb offers (rsatoolbox's names and scaling). */
 export const RDM_VERB_METHODS = ['euclidean', 'correlation', 'cosine', 'mahalanobis', 'crossnobis'] as const;
@@ -66,7 +66,7 @@ Options:
                 Without -o the CSV goes to stdout.
                 a folder (for a features folder; created when needed): write DIR/<layer>.csv per layer;
                 without it one line per layer: its number of stimuli and mean dissimilarity
-${TABLE_OPTIONS_HELP}
+${tableOptionsHelp(16)}
   --json        print one JSON document: {measure, value (mean dissimilarity), n (stimuli), labels (or
                 null), layout {header, labelColumn}, rdm (condensed vector: strict upper triangle, row-major),
                 ...}; for a folder {measure, n, layers: [{layer, value, rdm}], names}
