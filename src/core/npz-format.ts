@@ -22,11 +22,12 @@ export interface NpzMembers {
 }
 
 /**
- * Parse the bytes of an .npz archive; each member goes through parseNpy (so the same dtypes are read and
- * non-finite values refused). Throws InputError for a non-zip, a damaged archive, an empty one or a bad member.
+ * Parse the bytes of an .npz archive into its numeric arrays; each goes through parseNpy (so the same dtypes are
+ * read and non-finite values refused); text arrays (labels) are left out. Throws InputError for a non-zip, a
+ * damaged archive, an empty one or a bad member.
  */
 export function parseNpz(bytes: Uint8Array, options: { file?: string } = {}): Record<string, NpyArray> {
-  return parseNpzMembers(bytes, { ...options, text: false }).arrays;
+  return parseNpzMembers(bytes, options).arrays;
 }
 
 /**

@@ -13,7 +13,13 @@ import { InputError } from '../../src/core/input-error.ts';
 import { encodeNpz } from '../../src/core/npz-format.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/byo/${name}`, import.meta.url));
-const expected = JSON.parse(readFileSync(fixture('byo_expected.json'), 'utf8')) as { labels: string[]; shuffled_labels: string[]; n: number; p: number };
+const expected = JSON.parse(readFileSync(fixture('byo_expected.json'), 'utf8')) as {
+  labels: string[];
+  unicode_labels: string[];
+  shuffled_labels: string[];
+  n: number;
+  p: number;
+};
 /** The features numpy saved, row-major, as the reference for every text export. */
 const features = async (): Promise<number[]> => Array.from((await readMatrix(fixture('features_f8.npy'))).matrix.data);
 
@@ -128,4 +134,11 @@ test('.npz with arrays rdm and labels; float16 .npy read exactly; a 3-D .npy is 
     assert.match(e.message, /stack_3d\.npy: the array has 3 axes, shape \(2, 3, 4\)/);
     return true;
   });
+});
+
+test("numpy's text arrays as labels: unicode '<U' (a character outside the BMP too) and bytes '|S'", async () => {
+  assert.deepEqual((await readRdmFile(fixture('labels_text.npz'))).labels, expected.unicode_labels);
+  const bytes = await readMatrix(fixture('labels_bytes.npz'));
+  assert.deepEqual(bytes.labels, ['a', 'bb', 'ccc']);
+  assert.equal(bytes.source.labelsMember, 'labels');
 });

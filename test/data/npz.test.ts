@@ -6,6 +6,7 @@ import { zipSync } from 'fflate';
 import { isZip, parseNpz, readNpz } from '../../src/data/npz.ts';
 import { readMatrix } from '../../src/data/read-matrix.ts';
 import { InputError } from '../../src/core/input-error.ts';
+import { encodeNpz, parseNpzMembers } from '../../src/core/npz-format.ts';
 
 // Fixtures and expected values: test/fixtures/npz/make_npz.py (numpy's np.savez / np.savez_compressed / np.load).
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/npz/${name}`, import.meta.url));
@@ -95,4 +96,15 @@ test('fmri_EVC_RDMs.npz (algonauts 2019): arr_0 of shape [15, 78, 78]; every sli
     }
   }
   assert.ok(asymmetry <= 4.5e-16, `asymmetry ${asymmetry}`);
+});
+
+test('encodeNpz writes float and text members that parseNpzMembers reads back; parseNpz leaves the text (labels) out', () => {
+  const labels = ['face', 'Gesicht ✓', 'visage 𝄞', ''];
+  const bytes = encodeNpz({ rdm: { values: Float64Array.of(0, 1, 1, 0), shape: [2, 2] }, labels });
+  const { arrays, texts } = parseNpzMembers(bytes);
+  assert.deepEqual(arrays.rdm.shape, [2, 2]);
+  assert.deepEqual(Array.from(arrays.rdm.matrix.data), [0, 1, 1, 0]);
+  assert.deepEqual(texts.labels.strings, labels);
+  assert.equal(texts.labels.dtype, '<U9');
+  assert.deepEqual(Object.keys(parseNpz(bytes)), ['rdm']);
 });
