@@ -168,9 +168,13 @@ export async function runRdm(args: string[]): Promise<number> {
     });
   } else if (output === undefined) {
     printText(rdmText(vector, n, labels, ',').trimEnd());
+    if (n >= LARGE_RDM) note(`attune rdm: a ${n}×${n} RDM as text is large; -o rdm.npy (or .npz, with labels) writes it in binary`);
   }
   return 0;
 }
+
+/** From this many stimuli on, printing the RDM as text comes with a hint to write it in binary. */
+const LARGE_RDM = 2000;
 
 /** The noise precision of --noise: a channels × channels matrix, or one row or column of its diagonal. */
 async function readNoise(file: string, channels: number): Promise<Precision> {
