@@ -30,7 +30,7 @@ export function readDescriptors(
         throw new InputError(`no ${what} column: the header has ${header.map((h) => `'${h}'`).join(', ')} (looked for ${defaults.map((d) => `'${d}'`).join(', ')}; name one with --${what}-column)`, { file, line: table.lines[0] - 1 || 1 });
       }
     }
-    const j = columnIndex(table, chosen, what);
+    const j = /^\d+$/.test(chosen) ? columnNumber(Number(chosen), header, what, file) : columnIndex(table, chosen, what);
     const cells = table.rows.map((row) => row[j]);
     cells.forEach((cell, i) => {
       if (cell === '') throw new InputError(`empty ${what} value`, { file, line: table.lines[i], column: j + 1 });
@@ -43,3 +43,10 @@ export function readDescriptors(
   });
 }
 
+
+/** The 0-based index of a column given by its number counted from 1; InputError listing the columns otherwise. */
+function columnNumber(n: number, header: string[], what: string, file: string): number {
+  if (n >= 1 && n <= header.length) return n - 1;
+  const listed = header.map((h, i) => `${i + 1} '${h}'`).join(', ');
+  throw new InputError(`no ${what} column ${n}${n === 0 ? ' (columns are counted from 1)' : ''}; the columns are ${listed}`, { file });
+}
