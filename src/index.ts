@@ -25,12 +25,17 @@ export {
 } from './measures/rdm-inference.ts';
 export { rdmNoiseCeiling, poolRdms, type RdmNoiseCeiling } from './measures/noise-ceiling.ts';
 export { geotopologicalTransform } from './measures/geotopological.ts';
+export { compareRdmsOnSharedPairs } from './measures/compare-shared-pairs.ts';
+export { adjustPValues, bonferroni, benjaminiHochberg, CORRECTIONS, type Correction } from './measures/multiple-comparisons.ts';
+export { classicalMds, kruskalStress, type ClassicalMds } from './measures/mds.ts';
 
 // Model–model similarity: CKA, SVCCA/PWCCA, Procrustes, mutual k-NN and CKNNA.
 export { linearCka, linearCkaDebiased, rbfCka, type LinearCkaOptions, type RbfCkaOptions } from './measures/cka.ts';
 export { svcca, pwcca, type SvccaOptions, type PwccaOptions } from './measures/cca.ts';
 export { procrustesDistance, procrustesAngular, type ProcrustesOptions } from './measures/procrustes.ts';
 export { mutualKnn, cycleKnn, cknna, type KnnOptions } from './measures/knn.ts';
+// The same measures by id, as `attune similarity --measure` and each Score's `measure` field name them.
+export { parsePairMeasure, runPairMeasure, type PairMeasure } from './measures/pair-measure.ts';
 
 // Encoding: cross-validated ridge (one alpha per target), plain ridge, and split-half reliability ceilings.
 // `ridgeEncode` is encodingScore: cross-validated ridge from features to targets, Pearson r of held-out predictions.
@@ -42,12 +47,16 @@ export { splitHalfReliability, spearmanBrown, reliabilityCeiling, type SplitHalf
 // Readers: matrices from CSV/TSV/.npy/.npz, RDM files, MATLAB files, word pairs and norms.
 export { readMatrix, type ReadMatrixResult, type ReadMatrixOptions, type MatrixSource } from './data/read-matrix.ts';
 export { readRdmFile, type RdmInput } from './benchmarks/rdm-input.ts';
+export { readSubjectRdms, type SubjectRdms } from './benchmarks/subject-rdms-input.ts';
 export { parseNpy, isNpy, type NpyArray } from './data/npy.ts';
 export { readNpz, parseNpz } from './data/npz.ts';
 export { readMat, parseMat, matToMatrix, type MatValue } from './data/mat.ts';
 export { readMat73Variable, listMat73Variables, type Mat73Array } from './data/mat73.ts';
 export { readWordPairs, type WordPair, type WordPairs, type WordPairColumns } from './data/word-pairs.ts';
 export { readNorms, type NormsTable } from './data/norms-file.ts';
+
+// Candidate RDMs against subjects (`attune evaluate`): bootstrap CIs, the noise ceiling, pairwise tests with corrections.
+export { evaluateRdmCandidates, type CandidateEvaluation } from './benchmarks/rdm-candidate-tests.ts';
 
 // The runner (`attune run` as a function): run a suite, print its scorecard, write results.json and report.html.
 export { runSuite, type RunOptions } from './run/runner.ts';
