@@ -1,13 +1,12 @@
 // Several subjects' RDMs of one stimulus set, as people have them (attune ceiling, attune evaluate): one RDM file per
 // subject (square or condensed; CSV/TSV/.npy), one 3-D array subjects × n × n (.npy/.npz), or one 2-D array with a
 // condensed RDM per row. Every problem is an InputError naming the file and the cell, or the array and the subject.
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../core/input-error.ts';
 import { matrix, row, type Matrix } from '../core/matrix.ts';
 import { isNpy, parseNpy, type NpyArray } from '../data/npy.ts';
 import { isZip, parseNpz } from '../data/npz.ts';
-import { cellError, readMatrix, type MatrixSource } from '../data/read-matrix.ts';
+import { cellError, readInputBytes, readMatrix, type MatrixSource } from '../data/read-matrix.ts';
 import { degenerate, MIN_STIMULI, type CompareMethod } from '../measures/compare.ts';
 import { pairCount, pairOf, SQUARE_RDM_TOLERANCE } from '../measures/rdm-vector.ts';
 import { readRdmFile, type RdmInput } from './rdm-input.ts';
@@ -98,7 +97,7 @@ function checkFinite(rdm: RdmInput): void {
 /** One file holding every subject: a 3-D array, or condensed RDMs as rows (.npy/.npz by extension or content, else text). */
 async function readStack(file: string): Promise<Omit<SubjectRdms, 'setError'>> {
   const ext = extname(file).toLowerCase();
-  const bytes = await readBytes(file);
+  const bytes = await readInputBytes(file);
   if (ext === '.npz' || isZip(bytes)) {
     const [member, npy] = stackMember(parseNpz(bytes, { file }), file);
     return fromArray(npy, { file, format: 'npz', dtype: npy.dtype, shape: npy.shape, member }, `${file} (array '${member}')`);
@@ -212,17 +211,4 @@ function looksLikeOneRdm(m: Matrix): boolean {
     for (let j = i + 1; j < n; j++) if (!(Math.abs(data[i * n + j] - data[j * n + i]) <= tol)) return false;
   }
   return true;
-}
-
-/** A file's bytes; a missing file, a folder or a permission problem is an InputError. */
-async function readBytes(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('file not found', { file });
-    if (code === 'EISDIR') throw new InputError('is a directory, not a file', { file });
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError('permission denied', { file });
-    throw error;
-  }
 }

@@ -61,7 +61,7 @@ export async function readMatrix(file: string, options: ReadMatrixOptions = {}):
   if (UNSUPPORTED.has(ext)) {
     throw new InputError(`unsupported file type '${ext}': give delimited text (.csv, .tsv, .txt) or a NumPy .npy or .npz file`, { file });
   }
-  const bytes = await readBytes(file);
+  const bytes = await readInputBytes(file);
   const allowNaN = options.missing === 'nan';
   if (ext === '.npz') {
     const { arrays, texts } = parseNpzMembers(bytes, { file, allowNaN });
@@ -142,7 +142,7 @@ function onlyArray(arrays: Record<string, NpyArray>, file: string): [string, Npy
 }
 
 /** Read a file's bytes, turning a missing file, a folder or a permission problem into an InputError. */
-async function readBytes(file: string): Promise<Uint8Array> {
+export async function readInputBytes(file: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (error) {

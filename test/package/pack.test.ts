@@ -4,7 +4,7 @@
 // the worker threads started from dist/, the README's library example as written, and a TypeScript consumer
 // type-checked against the package's .d.ts files with the repository's tsc.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { tarballIn, writeConsumerProject } from '../../test-support/package-consumer.ts';
+import { startServe } from '../../test-support/serve-process.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -128,29 +129,11 @@ test('npm pack → install into fresh ESM and CommonJS projects → the public A
   await t.test('attune serve from the installed package serves the prebuilt dashboard (no Vite build, no sources)', async (t2) => {
     mkdirSync(join(esm, 'results'));
     const bin = join(esm, 'node_modules', 'attune', 'bin', 'attune.mjs');
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--results', 'results'], { cwd: esm, stdio: ['ignore', 'pipe', 'pipe'] });
-    t2.after(() => {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    const url = await new Promise<string>((resolve, reject) => {
-      let stdout = '';
-      const timer = setTimeout(() => reject(new Error(`no URL within 30 s; stderr: ${stderr}`)), 30_000);
-      child.stdout.setEncoding('utf8').on('data', (s: string) => {
-        stdout += s;
-        const line = /^(http:\/\/\S+)\n/.exec(stdout);
-        if (line) {
-          clearTimeout(timer);
-          resolve(line[1]);
-        }
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code} before printing a URL; stderr: ${stderr}`)));
-    });
+    const { child, url, stderr } = await startServe(t2, bin, ['--port', '0', '--results', 'results'], esm, 30_000);
     const page = await fetch(url);
     assert.equal(page.status, 200);
     assert.equal(await page.text(), readFileSync(join(esm, 'node_modules', 'attune', 'dist', 'web', 'index.html'), 'utf8'));
-    assert.doesNotMatch(stderr, /building the web app/);
+    assert.doesNotMatch(stderr(), /building the web app/);
     child.kill('SIGTERM');
     await once(child, 'exit');
   });

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { attune, BIN } from '../../test-support/run-cli.ts';
 import { fixture, INDEX_HTML } from '../../test-support/server-requests.ts';
+import { startServe } from '../../test-support/serve-process.ts';
 
 test('attune serve --help, and usage errors exit 2', async (t) => {
   const f = fixture();
@@ -30,25 +30,7 @@ test('attune serve --help, and usage errors exit 2', async (t) => {
 test('attune serve prints its URL, serves the app and the API there, and stops on SIGTERM', async (t) => {
   const f = fixture();
   t.after(f.cleanup);
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--results', f.resultsDir, '--web-dir', f.webDir], { cwd: f.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  t.after(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`no URL within 15 s; stderr: ${stderr}`)), 15_000);
-    child.stdout.setEncoding('utf8').on('data', (s: string) => {
-      stdout += s;
-      const line = /^(http:\/\/\S+)\n/.exec(stdout);
-      if (line) {
-        clearTimeout(timer);
-        resolve(line[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code} before printing a URL; stderr: ${stderr}`)));
-  });
+  const { child, url, stderr } = await startServe(t, BIN, ['--port', '0', '--results', f.resultsDir, '--web-dir', f.webDir], f.dir, 15_000);
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   assert.notEqual(Number(new URL(url).port), 0);
   const page = await fetch(url);
@@ -56,7 +38,7 @@ test('attune serve prints its URL, serves the app and the API there, and stops o
   assert.equal(await page.text(), INDEX_HTML);
   const runs = (await (await fetch(`${url}api/runs`)).json()) as { id: string }[];
   assert.deepEqual(runs.map((r) => r.id), ['run-b', 'latest']);
-  assert.match(stderr, /stop with Ctrl\+C/);
+  assert.match(stderr(), /stop with Ctrl\+C/);
   child.kill('SIGTERM');
   const [code] = await once(child, 'exit');
   assert.equal(code, 0);
