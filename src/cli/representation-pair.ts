@@ -4,8 +4,10 @@
 import { InputError } from '../core/input-error.ts';
 import { selectRows, toFloat64, type Matrix } from '../core/matrix.ts';
 import { assertSameRows } from '../data/paired-rows.ts';
-import { cellError, type ReadMatrixResult } from '../data/read-matrix.ts';
+import { cellError, readMatrix, type ReadMatrixResult } from '../data/read-matrix.ts';
 import { InvalidInputError } from '../measures/errors.ts';
+import { note } from './output.ts';
+import { describeLayout, tableReadOptions } from './table-options.ts';
 
 /** The two matrices a measure takes, rows in the same stimulus order; `reordered` when Y's rows were put in X's label order. */
 export interface RepresentationPair {
@@ -20,6 +22,21 @@ export interface PairRequirements {
   what: string;
   minimum: number;
   centres: boolean;
+  /** How messages name the two files (default X and Y). */
+  names?: [string, string];
+}
+
+/**
+ * Read the two files of a model–model verb with its table options (--header/--no-header/--labels/--no-labels
+ * override detection), saying on stderr what was detected in a text table with a header or labels.
+ */
+export async function readRepresentations(verb: string, files: [string, string], values: Record<string, string | boolean | undefined>): Promise<[ReadMatrixResult, ReadMatrixResult]> {
+  const options = tableReadOptions(verb, values);
+  const read = [await readMatrix(files[0], options), await readMatrix(files[1], options)] as [ReadMatrixResult, ReadMatrixResult];
+  for (const r of read) {
+    if (r.source.headerReason !== undefined || r.labels !== undefined) note(`attune ${verb}: ${describeLayout(r.source, r.matrix.rows, r.matrix.cols, r.labels)}`);
+  }
+  return read;
 }
 
 /**
@@ -28,8 +45,9 @@ export interface PairRequirements {
  * labels in another order (InputError when the labels differ), and, for a centring measure, not every row the same.
  */
 export function pairRepresentations(readX: ReadMatrixResult, readY: ReadMatrixResult, needs: PairRequirements): RepresentationPair {
-  assertSameRows(readX, readY, 'X', 'Y', needs.minimum, needs.what);
-  const order = labelOrder(readX, readY);
+  const [nameX, nameY] = needs.names ?? ['X', 'Y'];
+  assertSameRows(readX, readY, nameX, nameY, needs.minimum, needs.what);
+  const order = labelOrder(readX, readY, nameX, nameY);
   const x = toFloat64(readX.matrix);
   const y = toFloat64(order === undefined ? readY.matrix : selectRows(readY.matrix, order));
   if (needs.centres) {
@@ -40,7 +58,7 @@ export function pairRepresentations(readX: ReadMatrixResult, readY: ReadMatrixRe
 }
 
 /** Y's row of each of X's labels when both files are labelled and the orders differ; undefined when no reordering is needed. */
-function labelOrder(readX: ReadMatrixResult, readY: ReadMatrixResult): number[] | undefined {
+function labelOrder(readX: ReadMatrixResult, readY: ReadMatrixResult, nameX: string, nameY: string): number[] | undefined {
   const [a, b] = [readX.labels, readY.labels];
   if (a === undefined || b === undefined || a.every((label, i) => label === b[i])) return undefined;
   const rowOfY = new Map(b.map((label, i) => [label, i]));
@@ -49,8 +67,8 @@ function labelOrder(readX: ReadMatrixResult, readY: ReadMatrixResult): number[] 
   if (!unique || missing >= 0) {
     const extra = b.findIndex((label) => !a.includes(label));
     const detail = !unique
-      ? `the stimulus labels repeat and are not in the same order as in X (${readX.source.file}); rows are matched by label only when every label is unique`
-      : `the stimulus labels differ from X's (${readX.source.file}): '${a[missing]}' is not in Y` + (extra >= 0 ? `, '${b[extra]}' is not in X` : '');
+      ? `the stimulus labels repeat and are not in the same order as in ${nameX} (${readX.source.file}); rows are matched by label only when every label is unique`
+      : `the stimulus labels differ from ${nameX}'s (${readX.source.file}): '${a[missing]}' is not in ${nameY}` + (extra >= 0 ? `, '${b[extra]}' is not in ${nameX}` : '');
     throw cellError(readY.source, Math.max(0, extra), 0, detail);
   }
   return a.map((label) => rowOfY.get(label) as number);

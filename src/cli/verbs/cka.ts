@@ -1,22 +1,24 @@
 // `attune cka <X> <Y> [--kernel linear|rbf] [--debiased] [--threshold F] [--json]`: CKA of two representations.
-import { readMatrix } from '../../data/read-matrix.ts';
 import { pairMeasureMinimum, runPairMeasure, type PairMeasure } from '../../measures/pair-measure.ts';
 import type { Score } from '../../measures/score.ts';
 import { choiceOption, expectPositionals, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
-import { locateMeasureError, pairRepresentations } from '../representation-pair.ts';
+import { locateMeasureError, pairRepresentations, readRepresentations } from '../representation-pair.ts';
+import { TABLE_OPTIONS, tableOptionsHelp } from '../table-options.ts';
 
 /** Help text of `attune cka`. */
 export const CKA_HELP = `Usage: attune cka <X> <Y> [--kernel linear|rbf] [--debiased] [--threshold F] [--json]
 
 Centred kernel alignment (Kornblith et al. 2019) between two representations of the same stimuli:
-X and Y are files whose rows are the stimuli, in the same order (columns may differ), CSV/TSV/text or .npy.
+X and Y are files whose rows are the stimuli (columns may differ), CSV/TSV/text, .npy or .npz: rows in the same
+order, or matched by label when both files carry labels.
 
 Options:
   --kernel K      linear (default) or rbf: exp(−d²/(2σ²)), σ = threshold × median pairwise distance
   --debiased      the unbiased HSIC estimator (Song et al. 2012), as Kornblith's debiased=True; needs ≥ 4 stimuli
   --threshold F   RBF only: σ as a fraction of the median distance (default 0.8)
   --json          print one JSON document: a Score {value, measure, n, details}
+${tableOptionsHelp(18)}
   -h, --help      this help
 `;
 
@@ -27,6 +29,7 @@ export async function runCka(args: string[]): Promise<number> {
     debiased: { type: 'boolean' },
     threshold: { type: 'string' },
     json: { type: 'boolean' },
+    ...TABLE_OPTIONS,
   });
   if (values.help) {
     printText(CKA_HELP);
@@ -44,8 +47,7 @@ export async function runCka(args: string[]): Promise<number> {
     }
   }
 
-  const x = await readMatrix(fileX);
-  const y = await readMatrix(fileY);
+  const [x, y] = await readRepresentations('cka', [fileX, fileY], values);
   const measure: PairMeasure = { family: 'cka', kernel, debiased, threshold };
   const { x: mx, y: my } = pairRepresentations(x, y, { what: debiased ? 'debiased CKA' : 'CKA', minimum: pairMeasureMinimum(measure), centres: true });
 

@@ -1,20 +1,19 @@
 // `attune encode <features> <targets> [--folds K] [--alphas a,b,c] [--inner-folds K] [--seed S] [--json]`.
-import { toFloat64 } from '../../core/matrix.ts';
-import { readMatrix } from '../../data/read-matrix.ts';
 import { InputError } from '../../core/input-error.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { encodingScore } from '../../measures/encode.ts';
 import type { Score } from '../../measures/score.ts';
 import { expectPositionals, integerOption, parseVerbArgs, positiveNumberList } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
-import { assertSameRows } from '../../data/paired-rows.ts';
+import { pairRepresentations, readRepresentations } from '../representation-pair.ts';
+import { TABLE_OPTIONS, tableOptionsHelp } from '../table-options.ts';
 
 /** Help text of `attune encode`. */
 export const ENCODE_HELP = `Usage: attune encode <features> <targets> [--folds K] [--alphas a,b,c] [--inner-folds K]
                      [--seed S] [--json]
 
 Cross-validated ridge encoding score (linear predictivity): features (rows = stimuli, columns = model
-units) predict each target column (brain responses, human ratings; same rows, same order). For every
+units) predict each target column (brain responses, human ratings; same stimuli: rows in the same order, or matched by label when both files carry labels). For every
 outer fold, each target's alpha is chosen by inner k-fold CV on the training part only, the model is
 refit there (with an intercept) and predicts the held-out rows. The score is the mean over targets of
 the Pearson r between held-out predictions and targets.
@@ -25,6 +24,7 @@ Options:
   --alphas a,b,c    candidate ridge alphas (default 0.01,0.1,1,10,100,1000,10000,100000)
   --seed S          shuffle the folds with this seed
   --json            print one JSON document: a Score {value, measure, n, details: {perTarget, alphas, …}}
+${tableOptionsHelp(20)}
   -h, --help        this help
 `;
 
@@ -36,6 +36,7 @@ export async function runEncode(args: string[]): Promise<number> {
     alphas: { type: 'string' },
     seed: { type: 'string' },
     json: { type: 'boolean' },
+    ...TABLE_OPTIONS,
   });
   if (values.help) {
     printText(ENCODE_HELP);
@@ -47,17 +48,16 @@ export async function runEncode(args: string[]): Promise<number> {
   const alphas = positiveNumberList('encode', 'alphas', values.alphas);
   const seed = integerOption('encode', 'seed', values.seed, 0);
 
-  const x = await readMatrix(fileX);
-  const y = await readMatrix(fileY);
-  assertSameRows(x, y, 'features', 'targets', Math.max(3, folds), `${folds}-fold cross-validation`);
+  const [x, y] = await readRepresentations('encode', [fileX, fileY], values);
+  const pair = pairRepresentations(x, y, { what: `${folds}-fold cross-validation`, minimum: Math.max(3, folds), centres: false, names: ['features', 'targets'] });
   let score: Score;
   try {
-    score = await encodingScore(toFloat64(x.matrix), toFloat64(y.matrix), { folds, innerFolds, alphas, seed });
+    score = await encodingScore(pair.x, pair.y, { folds, innerFolds, alphas, seed });
   } catch (error) {
     if (error instanceof InvalidInputError) throw new InputError(`${error.message} (targets = ${fileY})`, { file: fileX });
     throw error;
   }
-  const out: Score = { ...score, details: { ...score.details, files: [fileX, fileY] } };
+  const out: Score = { ...score, details: { ...score.details, files: [fileX, fileY], ...(pair.reordered ? { matchedByLabel: true } : {}) } };
   if (values.json) {
     printJson(out);
   } else {

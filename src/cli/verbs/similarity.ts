@@ -1,6 +1,5 @@
 // `attune similarity <X> <Y> --measure ID [parameter options] [--json]`: one verb over
 // the model–model measures (CKA, SVCCA, PWCCA, Procrustes, k-NN, CKNNA) of two representations of the same stimuli.
-import { readMatrix } from '../../data/read-matrix.ts';
 import {
   PAIR_MEASURE_DEFAULTS,
   PAIR_MEASURE_FORMS,
@@ -14,7 +13,8 @@ import {
 import type { Score } from '../../measures/score.ts';
 import { choiceOption, expectPositionals, integerOption, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
-import { locateMeasureError, pairRepresentations } from '../representation-pair.ts';
+import { locateMeasureError, pairRepresentations, readRepresentations } from '../representation-pair.ts';
+import { TABLE_OPTIONS, tableOptionsHelp } from '../table-options.ts';
 
 /** Help text of `attune similarity`. */
 export const SIMILARITY_HELP = `Usage: attune similarity <X> <Y> --measure ID [--k N] [--normalize] [--variance F] [--kernel linear|rbf] [--debiased]
@@ -46,6 +46,7 @@ Options:
   --debiased      cka: the unbiased HSIC estimator (n ≥ 4); same as cka:debiased
   --threshold F   cka:rbf: σ as a fraction of the median pairwise distance (default ${PAIR_MEASURE_DEFAULTS.threshold}); same as :sigmaF
   --json          print one JSON document: a Score {value, measure, n, parameters, details}
+${tableOptionsHelp(18)}
   -h, --help      this help
 `;
 
@@ -134,6 +135,7 @@ export async function runSimilarity(args: string[]): Promise<number> {
     kernel: { type: 'string' },
     debiased: { type: 'boolean' },
     json: { type: 'boolean' },
+    ...TABLE_OPTIONS,
   });
   if (values.help) {
     printText(SIMILARITY_HELP);
@@ -142,8 +144,7 @@ export async function runSimilarity(args: string[]): Promise<number> {
   const [fileX, fileY] = expectPositionals('similarity', positionals, ['X', 'Y']);
   const measure = measureFromOptions(values);
 
-  const readX = await readMatrix(fileX);
-  const readY = await readMatrix(fileY);
+  const [readX, readY] = await readRepresentations('similarity', [fileX, fileY], values);
   const pair = pairRepresentations(readX, readY, {
     what: measureName(String(values.measure), measure),
     minimum: pairMeasureMinimum(measure),
