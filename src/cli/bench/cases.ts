@@ -34,7 +34,8 @@ function sum(values: ArrayLike<number>): number {
 
 const matrixBytes = (m: Matrix) => m.data.byteLength;
 
-function rdmCase(method: 'correlation' | 'euclidean', n: number, p: number): BenchCase {
+/** An RDM of n standard-normal float64 rows of width p (also used by `attune bench --scaling`). */
+export function rdmCase(method: 'correlation' | 'euclidean', n: number, p: number): BenchCase {
   return {
     op: `rdm:${method}`, n, p, squareBytes: n * n * 8,
     prepare: async (rng) => gaussian(rng, n, p),
@@ -48,7 +49,8 @@ function rdmCase(method: 'correlation' | 'euclidean', n: number, p: number): Ben
 
 interface RdmPair { a: Float64Array; b: Float64Array }
 
-function compareCase(method: 'spearman' | 'tau-a' | 'rho-a', n: number): BenchCase {
+/** Two n-stimulus correlation RDMs of related data (p = 512), compared (also used by `attune bench --scaling`). */
+export function compareCase(method: 'spearman' | 'tau-a' | 'rho-a', n: number): BenchCase {
   return {
     op: `compare:${method}`, n, p: 512, squareBytes: n * n * 8,
     // Two RDMs of related data (Y = X + noise), as the peers' RDM comparisons.
@@ -69,7 +71,7 @@ function compareCase(method: 'spearman' | 'tau-a' | 'rho-a', n: number): BenchCa
 }
 
 /** The small tau-a case, which also waits for the helper thread it starts: that start-up is not the measured call's memory. */
-function tauAPrimer(): BenchCase {
+export function tauAPrimer(): BenchCase {
   const small = compareCase('tau-a', 500);
   return {
     ...small,
@@ -96,7 +98,8 @@ async function relatedPair(rng: Rng, n: number, p: number): Promise<FeaturePair>
   return { x, y };
 }
 
-function ckaCase(debiased: boolean, n: number, p: number): BenchCase {
+/** Linear CKA of two related float32 n×p representations (also used by `attune bench --scaling`). */
+export function ckaCase(debiased: boolean, n: number, p: number): BenchCase {
   return {
     op: debiased ? 'cka:linear:debiased' : 'cka:linear', n, p, squareBytes: n * n * 8,
     prepare: (rng) => relatedPair(rng, n, p),
