@@ -74,7 +74,11 @@ test('features on a folder of pictures; rdm -o DIR per layer; features:<dir> rep
   assert.match(printed.stdout, /^pixels: 4 stimuli, mean dissimilarity \d/);
   assert.equal(written.code, 0, written.stderr);
   assert.deepEqual(readdirSync(join(dir, 'rdms')), ['pixels.csv']);
-  const square = readFileSync(join(dir, 'rdms', 'pixels.csv'), 'utf8').trim().split('\n').map((l) => l.split(',').map(Number));
+  // Labelled by the stimulus names: a header row of names, then each row's name and its dissimilarities.
+  const [header, ...lines] = readFileSync(join(dir, 'rdms', 'pixels.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+  assert.deepEqual(header, ['', 'a.png', 'b.png', 'c.jpg', 'sub/d.jpg']);
+  assert.deepEqual(lines.map((l) => l[0]), header.slice(1));
+  const square = lines.map((l) => l.slice(1).map(Number));
   assert.equal(square.length, 4);
   assert.ok(square.every((row, i) => row.length === 4 && row[i] === 0 && row.every((v, j) => v === square[j][i])));
 
