@@ -1,7 +1,8 @@
-// Runs one bench case in a fresh process (so its peak memory is its own) and prints one JSON line.
+// Runs one bench case (or one size of a scaling op) in a fresh process (so its peak memory is its own) and prints one JSON line.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRng } from '../../core/random.ts';
-import { BENCH_SEED, benchCases } from './cases.ts';
+import { BENCH_SEED, benchCases, type BenchCase } from './cases.ts';
+import { SCALING_REPS, isScalingOp, scalingCase, scalingSeed } from './scaling-cases.ts';
 
 /** Result line of one case, as `attune bench --json` prints it. */
 export interface BenchResult {
@@ -44,11 +45,23 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-async function main(): Promise<void> {
-  const index = Number(process.argv[2]);
+/** The case the arguments name: a regular case by its index, or `scaling OP N`; with its seed and most timed calls. */
+function pickCase(args: string[]): { bench: BenchCase; seed: number; maxReps: number } {
+  if (args[0] === 'scaling') {
+    const [, op, size] = args;
+    const n = Number(size);
+    if (!isScalingOp(op) || !Number.isInteger(n) || n < 2) throw new Error(`no scaling case ${args.slice(1).join(' ')}`);
+    return { bench: scalingCase(op, n), seed: scalingSeed(n), maxReps: SCALING_REPS };
+  }
+  const index = Number(args[0]);
   const bench = benchCases()[index];
-  if (!bench) throw new Error(`no bench case ${process.argv[2]}`);
-  const inputs = await bench.prepare(createRng(BENCH_SEED + index));
+  if (!bench) throw new Error(`no bench case ${args[0]}`);
+  return { bench, seed: BENCH_SEED + index, maxReps: MAX_REPS };
+}
+
+async function main(): Promise<void> {
+  const { bench, seed, maxReps } = pickCase(process.argv.slice(2));
+  const inputs = await bench.prepare(createRng(seed));
   if (bench.primer) await bench.primer.run(await bench.primer.prepare(createRng(BENCH_SEED)));
   (globalThis as { gc?: () => void }).gc?.();
   const baseline = residentBytes().rss;
@@ -57,7 +70,7 @@ async function main(): Promise<void> {
   const peak = peakWasReset ? residentBytes().peak : process.resourceUsage().maxRSS * 1024;
   const times: number[] = [];
   let spent = 0;
-  while (times.length < MAX_REPS && spent < TIME_BUDGET_S) {
+  while (times.length < maxReps && spent < TIME_BUDGET_S) {
     const t0 = process.hrtime.bigint();
     checksum = await bench.run(inputs);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
