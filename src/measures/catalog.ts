@@ -15,6 +15,7 @@ export const MEASURES: readonly MeasureEntry[] = [
   { id: 'procrustes[:angular]', description: 'orthogonal Procrustes distance, or its angle (attune similarity)' },
   { id: 'knn:mutual|cycle:k<N>[:l2norm]|cknna:k<N>[:l2norm]', description: 'mutual / cycle nearest-neighbour alignment and CKNNA (platonic-rep) (attune similarity)' },
   { id: 'encode:ridge:kfoldK', description: 'cross-validated ridge encoding, per-target alpha, per-target held-out Pearson r' },
+  { id: 'encode:ridge:loo[:shared]', description: 'leave-one-out ridge encoding (efficient LOO over an alpha grid, as scikit-learn RidgeCV), per-target or shared alpha, per-target Pearson r of the LOO predictions' },
   { id: 'ceiling:split-half', description: 'split-half reliability with the Spearman–Brown correction' },
   { id: 'cluster:davies-bouldin|dunn|xie-beni|calinski-harabasz|silhouette|aqi', description: 'cluster separation of labelled activations; AQI a fixed combination' },
   { id: 'corr:spearman|pearson', description: 'model vs human values over items, bootstrap CI over items' },
