@@ -91,36 +91,40 @@ function looSession(dual: boolean) {
   );
 }
 
-/** What every pass shares: the decomposition, its basis transposed, and per alpha the factor and the LOO scaling D. */
+/** What every pass shares: the decomposition, and per alpha the factor and the LOO scaling D. */
 interface Prepared {
   sp: RidgeBasis;
-  basis: ort.Tensor;
   factors: (ShiftedFactor | null)[];
   /** Per usable alpha: 1/(1 − h_ii) (primal) or 1/‖g_i‖² (dual), n values. */
   scaling: (Float64Array | null)[];
 }
 
-/** 1/(1 − h_ii) (primal) or 1/((I − H)_ii/α) (dual) for one alpha, from G = D^(−1/2)L⁻¹Bᵀ. */
-function looScaling(sp: RidgeBasis, factor: ShiftedFactor, basisT: Float64Array, work: Float64Array): Float64Array {
-  const { n, m } = sp;
-  halfSolveShiftedTridiagonal(factor, work, n, basisT);
-  const sq = new Float64Array(n);
-  for (let k = 0; k < m; k++) {
-    const row = k * n;
-    for (let i = 0; i < n; i++) sq[i] += work[row + i] * work[row + i];
+/** Samples whose rows of the basis are transposed and half-solved together for the LOO scaling. */
+const SCALING_BLOCK = 64;
+
+/**
+ * 1/(1 − h_ii) (primal) or 1/((I − H)_ii/α) (dual) for one alpha: h_ii = ‖g_i‖² with G = D^(−1/2)L⁻¹Bᵀ, one block
+ * of samples at a time (`work` holds m × SCALING_BLOCK values).
+ */
+function looScaling(sp: RidgeBasis, factor: ShiftedFactor, work: Float64Array): Float64Array {
+  const { n, m, padded: b } = sp;
+  const out = new Float64Array(n);
+  for (let i0 = 0; i0 < n; i0 += SCALING_BLOCK) {
+    const w = Math.min(SCALING_BLOCK, n - i0);
+    const block = work.subarray(0, m * w);
+    for (let i = 0; i < w; i++) for (let k = 0; k < m; k++) block[k * w + i] = b[(i0 + i) * m + k];
+    halfSolveShiftedTridiagonal(factor, block, w);
+    for (let k = 0; k < m; k++) for (let i = 0; i < w; i++) out[i0 + i] += block[k * w + i] * block[k * w + i];
   }
   const base = sp.meanInHat ? 1 / n : 0;
-  for (let i = 0; i < n; i++) sq[i] = sp.dual ? 1 / sq[i] : 1 / (1 - (sq[i] + base));
-  return sq;
+  for (let i = 0; i < n; i++) out[i] = sp.dual ? 1 / out[i] : 1 / (1 - (out[i] + base));
+  return out;
 }
 
 async function prepare(x: Matrix, alphas: Float64Array, intercept: boolean): Promise<Prepared & { warnings: string[] }> {
   const sp = await ridgeBasis(x, intercept);
   const { n, m } = sp;
-  const b = sp.padded.subarray(0, n * m);
-  const basisT = new Float64Array(m * n);
-  for (let i = 0; i < n; i++) for (let k = 0; k < m; k++) basisT[k * n + i] = b[i * m + k];
-  const work = new Float64Array(m * n);
+  const work = new Float64Array(m * SCALING_BLOCK);
   const warnings: string[] = [];
   const factors = Array.from(alphas, (a) => shiftedTridiagonalFactor(sp.form, a));
   const scaling = factors.map((f, a) => {
@@ -128,32 +132,52 @@ async function prepare(x: Matrix, alphas: Float64Array, intercept: boolean): Pro
       warnings.push(`alpha ${alphas[a]} is too small for the scale of the data (XᵀX + αI numerically singular); not selectable`);
       return null;
     }
-    return looScaling(sp, f, basisT, work);
+    return looScaling(sp, f, work);
   });
   if (factors.every((f) => f === null)) throw new InvalidInputError('ridgeLoo: every alpha is too small for the scale of the data');
-  return { sp, basis: tensor(b, [n, m]), factors, scaling, warnings };
+  return { sp, factors, scaling, warnings };
 }
 
-/** c = Bᵀy (m × w). */
+/** c = Bᵀy (m × w), into a new array. */
 async function basisTimes(pr: Prepared, y: Matrix): Promise<Float64Array> {
   const { sp } = pr;
-  return (await matmul(matrix(sp.n, sp.m, sp.padded.subarray(0, sp.n * sp.m)), y, { transA: true })).data as Float64Array;
+  const out = new Float64Array(sp.m * y.cols);
+  await matmul(matrix(sp.n, sp.m, sp.padded.subarray(0, sp.n * sp.m)), y, { transA: true, out });
+  return out;
 }
 
-/** Sum of squared LOO errors per target for one alpha (and the scaled errors E when `withErrors`). */
+/** Bytes of one n_block × t intermediate of the LOO graph (the graph holds about three). */
+const ROW_BLOCK_BYTES = 4 * 2 ** 20;
+
+/**
+ * Sum of squared LOO errors per target for one alpha (and the scaled errors E, samples × w, when `withErrors`):
+ * z = (T + αI)⁻¹c, then the graph over blocks of samples (rows of B, Y and D are contiguous: no copies).
+ */
 async function looPass(pr: Prepared, a: number, c: Float64Array, y: Matrix, z: Float64Array, withErrors: boolean): Promise<{ sse: Float64Array; e?: Float64Array }> {
   const { sp } = pr;
+  const { n, m } = sp;
   const w = y.cols;
   solveShiftedTridiagonal(pr.factors[a] as ShiftedFactor, z, w, 0, w, c);
-  const feeds: Record<string, ort.Tensor> = {
-    B: pr.basis,
-    Z: tensor(z, [sp.m, w]),
-    D: tensor(pr.scaling[a] as Float64Array, [sp.n, 1]),
-  };
-  if (!sp.dual) feeds.Y = tensor(y.data as Float64Array, [sp.n, w]);
   const session = await looSession(sp.dual);
-  const out = await session.run(feeds, withErrors ? ['SSE', 'E'] : ['SSE']);
-  return { sse: out.SSE.data as Float64Array, e: withErrors ? (out.E.data as Float64Array) : undefined };
+  const zt = tensor(z, [m, w]);
+  const d = pr.scaling[a] as Float64Array;
+  const rows = Math.max(32, Math.floor(ROW_BLOCK_BYTES / (8 * w)));
+  const sse = new Float64Array(w);
+  const e = withErrors ? new Float64Array(n * w) : undefined;
+  for (let r0 = 0; r0 < n; r0 += rows) {
+    const r1 = Math.min(n, r0 + rows);
+    const feeds: Record<string, ort.Tensor> = {
+      B: tensor(sp.padded.subarray(r0 * m, r1 * m), [r1 - r0, m]),
+      Z: zt,
+      D: tensor(d.subarray(r0, r1), [r1 - r0, 1]),
+    };
+    if (!sp.dual) feeds.Y = tensor((y.data as Float64Array).subarray(r0 * w, r1 * w), [r1 - r0, w]);
+    const out = await session.run(feeds, e ? ['SSE', 'E'] : ['SSE']);
+    const part = out.SSE.data as Float64Array;
+    for (let j = 0; j < w; j++) sse[j] += part[j];
+    if (e) e.set(out.E.data as Float64Array, r0 * w);
+  }
+  return { sse, e };
 }
 
 /** First index of the smallest finite value of v[a·stride + j] over a (strict <, so ties keep the first). */
@@ -178,12 +202,14 @@ function columnsOf(m: Matrix, j0: number, j1: number): Matrix {
 
 /** Copy a rows × w block into columns [j0, j0 + w) of a row-major array with rows of length `stride`. */
 function placeColumns(dst: Float64Array, stride: number, src: Float64Array, rows: number, w: number, j0: number): void {
-  if (w === stride) dst.set(src);
-  else for (let i = 0; i < rows; i++) dst.set(src.subarray(i * w, (i + 1) * w), i * stride + j0);
+  for (let i = 0; i < rows; i++) dst.set(src.subarray(i * w, (i + 1) * w), i * stride + j0);
 }
 
-/** Coefficients (features × w) from c = Bᵀy with each target's alpha: Q·z (primal) or Xᵀ·B·z (dual); c is overwritten. */
-async function coefficients(pr: Prepared, c: Float64Array, index: Uint32Array, x: Matrix): Promise<Float64Array> {
+/**
+ * Coefficients (features × w) from c = Bᵀy with each target's alpha: Q·z (primal, into `room`, an m × w array
+ * free for it) or Xᵀ·B·z (dual); c is overwritten.
+ */
+async function coefficients(pr: Prepared, c: Float64Array, index: Uint32Array, x: Matrix, room: Float64Array): Promise<Float64Array> {
   const { sp, factors } = pr;
   const w = index.length;
   for (let a = 0; a < factors.length; a++) {
@@ -193,7 +219,7 @@ async function coefficients(pr: Prepared, c: Float64Array, index: Uint32Array, x
     if (cols.length === w) solveShiftedTridiagonal(factors[a] as ShiftedFactor, c, w);
     else solveShiftedTridiagonalColumns(factors[a] as ShiftedFactor, c, w, cols);
   }
-  if (!sp.dual) return (await matmul(sp.form.q, matrix(sp.m, w, c))).data as Float64Array;
+  if (!sp.dual) return (await matmul(sp.form.q, matrix(sp.m, w, c), { out: room })).data as Float64Array;
   const bz = await matmul(matrix(sp.n, sp.m, sp.padded.subarray(0, sp.n * sp.m)), matrix(sp.m, w, c));
   return (await matmul(x, bz, { transA: true })).data as Float64Array;
 }
@@ -231,7 +257,12 @@ export async function ridgeLoo(x: Matrix, y: Matrix, options: RidgeLooOptions = 
   const looMse = new Float64Array(na * t).fill(Number.NaN);
   const looErrors = options.storeErrors ? new Float64Array(n * t * na) : undefined;
   const predictions = options.predictions ? new Float64Array(n * t) : undefined;
-  const coef = new Float64Array(p * t);
+  // One pass over every target: its coefficients are the result as computed. Several: each pass's columns are copied in.
+  let coef: Float64Array | null = null;
+  const place = (b: Float64Array, j0: number, w: number) => {
+    if (w === t) coef = b;
+    else placeColumns((coef ??= new Float64Array(p * t)), t, b, p, w, j0);
+  };
   let bestAlphaIndex = new Uint32Array(t);
   const single = chunk >= t;
   let kept: Float64Array | null = null; // c of the one pass, kept for a shared alpha's coefficients
@@ -265,7 +296,7 @@ export async function ridgeLoo(x: Matrix, y: Matrix, options: RidgeLooOptions = 
       const index = new Uint32Array(w);
       for (let j = 0; j < w; j++) index[j] = firstMinimum(looMse, na, t, j0 + j);
       bestAlphaIndex.set(index, j0);
-      placeColumns(coef, t, await coefficients(pr, c, index, xs), p, w, j0);
+      place(await coefficients(pr, c, index, xs, z), j0, w);
     } else if (single) kept = c;
   }
 
@@ -287,15 +318,16 @@ export async function ridgeLoo(x: Matrix, y: Matrix, options: RidgeLooOptions = 
       const w = j1 - j0;
       const part = columnsOf(ys, j0, j1);
       const c = kept ?? (await basisTimes(pr, part));
+      const z = new Float64Array(m * w);
       if (predictions) {
-        const { e } = await looPass(pr, best, c, part, new Float64Array(m * w), true);
+        const { e } = await looPass(pr, best, c, part, z, true);
         for (let i = 0; i < n; i++) for (let j = 0; j < w; j++) predictions[i * t + j0 + j] = part.data[i * w + j] - (e as Float64Array)[i * w + j];
       }
-      placeColumns(coef, t, await coefficients(pr, c, bestAlphaIndex.subarray(j0, j1), xs), p, w, j0);
+      place(await coefficients(pr, c, bestAlphaIndex.subarray(j0, j1), xs, z), j0, w);
     }
   }
 
-  const coefM = matrix(p, t, coef);
+  const coefM = matrix(p, t, coef ?? new Float64Array(p * t));
   const result: RidgeLooResult = {
     coef: coefM,
     bestAlphas: Float64Array.from(bestAlphaIndex, (i) => alphas[i]),

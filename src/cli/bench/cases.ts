@@ -125,28 +125,46 @@ function knnCase(k: number, n: number, p: number): BenchCase {
   };
 }
 
+/** Features X (n×p) and targets Y (n×targets) that depend on every 16th feature plus noise: the ridge cases' inputs. */
+async function ridgeProblem(rng: Rng, n: number, p: number, targets: number): Promise<FeaturePair> {
+  const x = gaussian(rng, n, p);
+  const weights = gaussian(rng, p, targets);
+  const noise = gaussian(rng, n, targets);
+  const y = matrix(n, targets, new Float64Array(n * targets));
+  for (let i = 0; i < n; i++)
+    for (let t = 0; t < targets; t++) {
+      let s = 0;
+      for (let q = 0; q < p; q += 16) s += x.data[i * p + q] * weights.data[q * targets + t];
+      y.data[i * targets + t] = s + 4 * noise.data[i * targets + t];
+    }
+  return { x, y };
+}
+
 function ridgeCase(n: number, p: number, targets: number, folds: number, alphas: number): BenchCase {
   return {
     op: 'encode:ridge', n, p, params: { targets, folds, alphas }, squareBytes: n * n * 8,
-    prepare: async (rng) => {
-      const x = gaussian(rng, n, p);
-      const weights = gaussian(rng, p, targets);
-      const noise = gaussian(rng, n, targets);
-      const y = matrix(n, targets, new Float64Array(n * targets));
-      for (let i = 0; i < n; i++)
-        for (let t = 0; t < targets; t++) {
-          let s = 0;
-          for (let q = 0; q < p; q += 16) s += x.data[i * p + q] * weights.data[q * targets + t];
-          y.data[i * targets + t] = s + 4 * noise.data[i * targets + t];
-        }
-      return { x, y };
-    },
+    prepare: (rng) => ridgeProblem(rng, n, p, targets),
     run: async (inputs) => {
       const { ridgeCv } = await import('../../measures/ridge-cv.ts');
       const { x, y } = inputs as FeaturePair;
       const grid = Array.from({ length: alphas }, (_, i) => 10 ** (-2 + i));
       const fit = await ridgeCv(x, y, { alphas: grid, folds });
       return sum(fit.cvScores);
+    },
+    inputBytes: (inputs) => matrixBytes((inputs as FeaturePair).x) + matrixBytes((inputs as FeaturePair).y),
+  };
+}
+
+/** Leave-one-out ridge over 10⁻²…10^(alphas−3), alpha per target, no intercept: scikit-learn's RidgeCV(alpha_per_target=True). */
+function ridgeLooCase(n: number, p: number, targets: number, alphas: number): BenchCase {
+  return {
+    op: 'encode:ridge:loo', n, p, params: { targets, alphas }, squareBytes: n * n * 8,
+    prepare: (rng) => ridgeProblem(rng, n, p, targets),
+    run: async (inputs) => {
+      const { ridgeLoo } = await import('../../measures/ridge-loo.ts');
+      const { x, y } = inputs as FeaturePair;
+      const grid = Array.from({ length: alphas }, (_, i) => 10 ** (-2 + i));
+      return sum((await ridgeLoo(x, y, { alphas: grid })).bestScore);
     },
     inputBytes: (inputs) => matrixBytes((inputs as FeaturePair).x) + matrixBytes((inputs as FeaturePair).y),
   };
@@ -170,6 +188,7 @@ export function benchCases(): BenchCase[] {
   cases.push(primed(ckaCase(true, 2000, 4096), ckaCase(true, 600, 64)));
   cases.push(primed(knnCase(10, 2000, 4096), knnCase(10, 600, 64)));
   cases.push(primed(ridgeCase(1000, 768, 1000, 5, 8), ridgeCase(200, 64, 100, 5, 8)));
+  cases.push(primed(ridgeLooCase(1000, 768, 1000, 8), ridgeLooCase(200, 64, 100, 8)));
   return cases;
 }
 
