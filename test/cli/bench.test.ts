@@ -17,9 +17,11 @@ test('bench covers exactly the op ids and sizes of the contract', () => {
     'cka:linear 2000x4096', 'cka:linear:debiased 2000x4096',
     'knn:mutual 2000x4096',
     'encode:ridge 1000x768',
+    'encode:ridge:loo 1000x768',
   ]);
   const ridge = benchCases().find((c) => c.op === 'encode:ridge');
   assert.deepEqual(ridge?.params, { targets: 1000, folds: 5, alphas: 8 });
+  assert.deepEqual(benchCases().find((c) => c.op === 'encode:ridge:loo')?.params, { targets: 1000, alphas: 8 });
   assert.deepEqual(benchCases().find((c) => c.op === 'knn:mutual')?.params, { k: 10 });
 });
 
