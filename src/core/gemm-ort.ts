@@ -1,6 +1,7 @@
 // The onnxruntime-node GEMM backend: Gemm graphs built in process, float64 or float32 end to end.
 import { matrix, type Matrix } from './matrix.ts';
 import { buildModel, cachedSession, runSession, tensor, type ElementType } from './onnx-graph.ts';
+import { giveScratch, takeScratch } from './scratch.ts';
 
 function elementType(m: Matrix): ElementType {
   return m.data instanceof Float32Array ? 'float32' : 'float64';
@@ -41,6 +42,13 @@ export async function matmulOrt(a: Matrix, b: Matrix, transA = false, transB = f
   return matrix(m, n, c.data as Float64Array | Float32Array);
 }
 
+/** First rows of the panels of n rows, `panelRows` each, top down or (`bottomUp`) the last panel first. */
+export function panelStarts(n: number, panelRows: number, bottomUp = false): number[] {
+  const starts: number[] = [];
+  for (let r0 = 0; r0 < n; r0 += panelRows) starts.push(r0);
+  return bottomUp ? starts.reverse() : starts;
+}
+
 /** A panel of a symmetric product: rows [rowStart, rowStart+rows) against columns [rowStart, n). */
 export type PanelVisitor = (panel: Float64Array | Float32Array, rowStart: number, rows: number, colStart: number, cols: number) => void;
 
@@ -50,16 +58,20 @@ export type PanelVisitor = (panel: Float64Array | Float32Array, rowStart: number
  * (the visitor must not keep it); only onnxruntime-node's transient copy of each output is left to the
  * garbage collector.
  */
-export async function gramPanelsOrt(x: Matrix, panelRows: number, visit: PanelVisitor): Promise<void> {
+export async function gramPanelsOrt(x: Matrix, panelRows: number, visit: PanelVisitor, bottomUp = false): Promise<void> {
   const n = x.rows, p = x.cols;
   const rowsFirst = Math.min(n, panelRows);
   const buffer = panelBuffer(x, rowsFirst * n);
-  for (let r0 = 0; r0 < n; r0 += panelRows) {
-    const r1 = Math.min(n, r0 + panelRows);
-    const left = matrix(r1 - r0, p, x.data.subarray(r0 * p, r1 * p));
-    const right = matrix(n - r0, p, x.data.subarray(r0 * p, n * p));
-    const panel = await matmulOrt(left, right, false, true, buffer.subarray(0, (r1 - r0) * (n - r0)));
-    visit(panel.data, r0, r1 - r0, r0, n - r0);
+  try {
+    for (const r0 of panelStarts(n, panelRows, bottomUp)) {
+      const r1 = Math.min(n, r0 + panelRows);
+      const left = matrix(r1 - r0, p, x.data.subarray(r0 * p, r1 * p));
+      const right = matrix(n - r0, p, x.data.subarray(r0 * p, n * p));
+      const panel = await matmulOrt(left, right, false, true, buffer.subarray(0, (r1 - r0) * (n - r0)));
+      visit(panel.data, r0, r1 - r0, r0, n - r0);
+    }
+  } finally {
+    giveScratch(buffer);
   }
 }
 
@@ -92,9 +104,9 @@ function gramPairSession(typeX: ElementType, typeY: ElementType) {
   );
 }
 
-/** A reusable panel buffer of X's element type. */
+/** A panel buffer of X's element type from the scratch pool (given back by the caller). */
 function panelBuffer(x: Matrix, size: number): Float64Array | Float32Array {
-  return x.data instanceof Float32Array ? new Float32Array(size) : new Float64Array(size);
+  return takeScratch(x.data instanceof Float32Array ? 'float32' : 'float64', size);
 }
 
 /**
@@ -110,16 +122,21 @@ export async function gramPanelPairsOrt(x: Matrix, y: Matrix, panelRows: number,
   const bufferX = panelBuffer(x, rowsFirst * n);
   const bufferY = panelBuffer(y, rowsFirst * n);
   const block = (m: Matrix, r0: number, r1: number) => tensor(m.data.subarray(r0 * m.cols, r1 * m.cols), [r1 - r0, m.cols]);
-  for (let r0 = 0; r0 < n; r0 += panelRows) {
-    const r1 = Math.min(n, r0 + panelRows);
-    const size = (r1 - r0) * (n - r0);
-    const panelX = bufferX.subarray(0, size);
-    const panelY = bufferY.subarray(0, size);
-    await runSession(
-      session,
-      { XL: block(x, r0, r1), XR: block(x, r0, n), YL: block(y, r0, r1), YR: block(y, r0, n) },
-      { KX: tensor(panelX, [r1 - r0, n - r0]), KY: tensor(panelY, [r1 - r0, n - r0]) },
-    );
-    visit(panelX, panelY, r0, r1 - r0, r0, n - r0);
+  try {
+    for (let r0 = 0; r0 < n; r0 += panelRows) {
+      const r1 = Math.min(n, r0 + panelRows);
+      const size = (r1 - r0) * (n - r0);
+      const panelX = bufferX.subarray(0, size);
+      const panelY = bufferY.subarray(0, size);
+      await runSession(
+        session,
+        { XL: block(x, r0, r1), XR: block(x, r0, n), YL: block(y, r0, r1), YR: block(y, r0, n) },
+        { KX: tensor(panelX, [r1 - r0, n - r0]), KY: tensor(panelY, [r1 - r0, n - r0]) },
+      );
+      visit(panelX, panelY, r0, r1 - r0, r0, n - r0);
+    }
+  } finally {
+    giveScratch(bufferX);
+    giveScratch(bufferY);
   }
 }

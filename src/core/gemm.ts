@@ -1,7 +1,7 @@
 // Matrix products: one entry point, two backends — onnxruntime-node for large products, TypeScript otherwise.
 import type { Matrix } from './matrix.ts';
 import { gramTs, matmulTs } from './gemm-ts.ts';
-import { gramPanelPairsOrt, gramPanelsOrt, matmulOrt, type PanelPairVisitor, type PanelVisitor } from './gemm-ort.ts';
+import { gramPanelPairsOrt, gramPanelsOrt, matmulOrt, panelStarts, type PanelPairVisitor, type PanelVisitor } from './gemm-ort.ts';
 import { matrix } from './matrix.ts';
 
 export type { PanelPairVisitor, PanelVisitor };
@@ -66,18 +66,28 @@ function panelRowsFor(n: number): number {
   return n <= 512 ? n : 256;
 }
 
+export interface GramPanelOptions {
+  backend?: Backend;
+  panelRows?: number;
+  /**
+   * Visit the last panel first: when a panel arrives, the diagonal of every row it reaches (its own and those
+   * below) has then been visited, for visitors that need ‖xⱼ‖² beside xᵢ·xⱼ.
+   */
+  bottomUp?: boolean;
+}
+
 /**
  * X·Xᵀ visited as upper panels (rows r0..r1 against columns r0..n), never holding the whole n×n product:
  * the way measures that only need sums or neighbours over the Gram matrix stay within memory.
  */
-export async function gramPanels(x: Matrix, visit: PanelVisitor, options: { backend?: Backend; panelRows?: number } = {}): Promise<void> {
+export async function gramPanels(x: Matrix, visit: PanelVisitor, options: GramPanelOptions = {}): Promise<void> {
   const n = x.rows;
   if (n === 0) return;
   const panelRows = Math.max(1, options.panelRows ?? panelRowsFor(n));
   const backend = chooseBackend(n * n * x.cols * 0.5, options.backend);
-  if (backend === 'ort' && x.cols > 0) return gramPanelsOrt(x, panelRows, visit);
+  if (backend === 'ort' && x.cols > 0) return gramPanelsOrt(x, panelRows, visit, options.bottomUp);
   const p = x.cols;
-  for (let r0 = 0; r0 < n; r0 += panelRows) {
+  for (const r0 of panelStarts(n, panelRows, options.bottomUp)) {
     const r1 = Math.min(n, r0 + panelRows);
     const left = matrix(r1 - r0, p, x.data.subarray(r0 * p, r1 * p));
     const right = matrix(n - r0, p, x.data.subarray(r0 * p, n * p));

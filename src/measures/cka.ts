@@ -7,6 +7,7 @@
 // denominator (so values agree with platonic-rep to about 1e-6/√(HSIC_KK·HSIC_LL) only).
 import { gram, gramPanelPairs, matmul, type Backend } from '../core/gemm.ts';
 import { firstNonFinite, matrix, type Matrix } from '../core/matrix.ts';
+import { giveScratch, takeScratch } from '../core/scratch.ts';
 import { InvalidInputError } from './errors.ts';
 import { checkPairShapes } from './pair-checks.ts';
 import type { Score } from './score.ts';
@@ -77,7 +78,8 @@ function centredChecked(m: Matrix, name: string, label: string): Matrix {
     return centred(scaled);
   }
   for (let j = 0; j < cols; j++) means[j] /= rows;
-  const out = data instanceof Float32Array ? new Float32Array(data.length) : new Float64Array(data.length);
+  // From the scratch pool (fresh memory costs more than the pass itself); the caller gives it back.
+  const out = takeScratch(data instanceof Float32Array ? 'float32' : 'float64', data.length);
   let hi = 0, lo = 0;
   for (let r = 0; r < rows; r++) {
     const o = r * cols;
@@ -312,10 +314,22 @@ async function linearCkaImpl(x0: Matrix, y0: Matrix, debiased: boolean, options:
   checkPairShapes(x0, y0, label, debiased ? 4 : 2);
   const n = x0.rows;
   const useGram = options.route ? options.route === 'gram' : gramIsCheaper(n, x0.cols, y0.cols);
-  const backend = options.backend;
   // Validation (non-finite cells, extreme magnitudes) rides on the centring, on either route.
   const xc = centredChecked(x0, 'X', label);
   const yc = centredChecked(y0, 'Y', label);
+  try {
+    const value = await linearCkaOfCentred(xc, yc, useGram, debiased, label, options.backend);
+    return { value, measure: debiased ? 'cka:linear:debiased' : 'cka:linear', n, details: { route: useGram ? 'gram' : 'features' } };
+  } finally {
+    // The centred copies came from the scratch pool; nothing holds them now.
+    giveScratch(xc.data);
+    giveScratch(yc.data);
+  }
+}
+
+/** Linear CKA of column-centred representations by either route. */
+async function linearCkaOfCentred(xc: Matrix, yc: Matrix, useGram: boolean, debiased: boolean, label: string, backend?: Backend): Promise<number> {
+  const n = xc.rows;
   let value: number;
   if (useGram) {
     // Kernels of the centred data are already double-centred. Neither kernel is held whole: their upper
@@ -339,12 +353,7 @@ async function linearCkaImpl(x0: Matrix, y0: Matrix, debiased: boolean, options:
       );
     }
   }
-  return {
-    value,
-    measure: debiased ? 'cka:linear:debiased' : 'cka:linear',
-    n,
-    details: { route: useGram ? 'gram' : 'features' },
-  };
+  return value;
 }
 
 /**

@@ -41,6 +41,31 @@ export async function condensedGramShifted(x: Matrix, plan: ShiftPlan, backend?:
   return out;
 }
 
+/**
+ * Row i of the strict upper triangle of X·Xᵀ, panel[from + t] = (X·Xᵀ)ᵢ,ᵢ₊₁₊ₜ for t < count, to be turned into the
+ * condensed entries out[start + t] (the panel is reused: read it, never keep it).
+ */
+export type CondensedRowWriter = (i: number, panel: Float64Array | Float32Array, from: number, out: Float64Array, start: number, count: number) => void;
+
+/**
+ * A condensed vector written row by row from the Gram panels as they arrive (`write` maps the products to the
+ * entries, e.g. 1 − r), so the raw products are never stored and read back in a second pass over n² memory.
+ * With `diagonal` (n values), the panels come last first and the diagonal of X·Xᵀ is filled in before any row
+ * is written that reaches it, so `write` may read diagonal[j] for every j > i.
+ */
+export async function condensedFromGram(x: Matrix, write: CondensedRowWriter, backend?: Backend, diagonal?: Float64Array): Promise<Float64Array> {
+  const n = x.rows;
+  const out = new Float64Array(pairCount(n));
+  await gramPanels(x, (panel, r0, rows, c0, cols) => {
+    if (diagonal) for (let r = 0; r < rows; r++) diagonal[r0 + r] = panel[r * cols - c0 + r0 + r];
+    for (let r = 0; r < rows; r++) {
+      const i = r0 + r;
+      if (i + 1 < n) write(i, panel, r * cols - c0 + i + 1, out, i * n - (i * (i + 1)) / 2, n - i - 1);
+    }
+  }, { backend, bottomUp: diagonal !== undefined });
+  return out;
+}
+
 /** Write (or, with `accumulate`, add) X·Xᵀ into a condensed Gram, panel by panel. */
 async function addGram(x: Matrix, out: CondensedGram, accumulate: boolean, backend?: Backend): Promise<void> {
   const n = x.rows;

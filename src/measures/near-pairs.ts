@@ -26,22 +26,11 @@ export function refineNearEuclidean(features: Matrix, vector: Float64Array, diag
 /**
  * Recompute in place every 1 − cos (or, with `centre`, 1 − r) below NEAR from the rows' difference d and sum s:
  * 1 − cos = (‖d‖² − ((d·s)/(|a| + |b|))²) / (2|a||b|), where (d·s)/(|a| + |b|) = |a| − |b| without cancellation.
+ * `rowStats`, when the caller has them, must be angleRowStats' values (same sums in the same order).
  */
-export function refineNearAngles(features: Matrix, vector: Float64Array, centre: boolean): void {
+export function refineNearAngles(features: Matrix, vector: Float64Array, centre: boolean, rowStats?: RowStats): void {
   const { rows: n, cols: p, data } = features;
-  const means = new Float64Array(n);
-  const norms = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let m = 0;
-    if (centre) {
-      for (let c = 0; c < p; c++) m += data[i * p + c];
-      m /= p;
-    }
-    let ss = 0;
-    for (let c = 0; c < p; c++) ss += (data[i * p + c] - m) ** 2;
-    means[i] = m;
-    norms[i] = Math.sqrt(ss);
-  }
+  const { means, norms } = rowStats ?? angleRowStats(features, centre);
   forNearPairs(vector, n, (k) => vector[k] < NEAR, (k, i, j) => {
     if (norms[i] === 0 || norms[j] === 0) return;
     // The difference of the centred rows from the rows' own difference (exact for close values) minus its mean,
@@ -61,6 +50,31 @@ export function refineNearAngles(features: Matrix, vector: Float64Array, centre:
     const lengthGap = ds / (norms[i] + norms[j]);
     vector[k] = Math.max(0, dd - lengthGap * lengthGap) / (2 * norms[i] * norms[j]);
   });
+}
+
+/** Each row's mean (0 without `centre`) and the norm of the row minus that mean: what refineNearAngles reads. */
+export interface RowStats {
+  means: Float64Array;
+  norms: Float64Array;
+}
+
+/** The RowStats refineNearAngles needs, for callers that have not computed them already (in this summation order). */
+export function angleRowStats(features: Matrix, centre: boolean): RowStats {
+  const { rows: n, cols: p, data } = features;
+  const means = new Float64Array(n);
+  const norms = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let m = 0;
+    if (centre) {
+      for (let c = 0; c < p; c++) m += data[i * p + c];
+      m /= p;
+    }
+    let ss = 0;
+    for (let c = 0; c < p; c++) ss += (data[i * p + c] - m) ** 2;
+    means[i] = m;
+    norms[i] = Math.sqrt(ss);
+  }
+  return { means, norms };
 }
 
 /** Call `refine` on each pair (condensed index k, rows i < j) for which `near` holds. */

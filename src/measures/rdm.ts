@@ -3,9 +3,9 @@ import { firstNonFinite, matrix, toFloat64, type Matrix } from '../core/matrix.t
 import { chooseBackend, matmul, type Backend } from '../core/gemm.ts';
 import { einsumDot, numpyMean } from '../core/numpy-order.ts';
 import { InvalidInputError } from './errors.ts';
-import { condensedGram, condensedGramShifted } from './condensed-gram.ts';
+import { condensedFromGram, condensedGram, condensedGramShifted } from './condensed-gram.ts';
 import { planShift, prepareForGram, unscaleSquared } from './feature-offset.ts';
-import { refineNearAngles, refineNearEuclidean } from './near-pairs.ts';
+import { refineNearAngles, refineNearEuclidean, type RowStats } from './near-pairs.ts';
 import { rescaledRows } from './row-scale.ts';
 import { checkFiniteRdm } from './rdm-finite.ts';
 import { pairCount } from './rdm-vector.ts';
@@ -44,8 +44,9 @@ export async function rdmVector(features: Matrix, method: RdmMethod = 'euclidean
     case 'euclidean': {
       const plan = planShift(features, 'when-offset');
       const shifted = plan.shift !== undefined || plan.exponent !== 0;
-      const { cross, diagonal } = await (shifted ? condensedGramShifted(features, plan, options.backend) : condensedGram(features, options.backend));
-      const d = euclideanFromCross(cross, diagonal, p);
+      const { d, diagonal } = shifted
+        ? await condensedGramShifted(features, plan, options.backend).then(({ cross, diagonal }) => ({ d: euclideanFromCross(cross, diagonal, p), diagonal }))
+        : await euclideanFromGram(features, options.backend);
       refineNearEuclidean(features, d, diagonal, 2 ** plan.exponent);
       return checkFiniteRdm(unscaleSquared(d, plan.exponent), method);
     }
@@ -54,8 +55,13 @@ export async function rdmVector(features: Matrix, method: RdmMethod = 'euclidean
       // Small float64 inputs (those gram would run on the TypeScript kernel) follow numpy's summation order
       // and equal rsatoolbox's RDM to the last bit; large ones go through gram/ORT (≈1e-16 relative).
       const numpyOrder = x.data instanceof Float64Array && chooseBackend(x.rows * x.rows * p * 0.5, options.backend) === 'ts';
-      const d = numpyOrder ? correlationNumpyOrder(x) : await correlationFromGram(x, options.backend);
-      refineNearAngles(x, d, true);
+      if (numpyOrder) {
+        const d = correlationNumpyOrder(x);
+        refineNearAngles(x, d, true);
+        return checkFiniteRdm(d, method);
+      }
+      const { d, rowStats } = await correlationFromGram(x, options.backend);
+      refineNearAngles(x, d, true, rowStats);
       return checkFiniteRdm(d, method);
     }
     case 'cosine': {
@@ -167,6 +173,17 @@ function euclideanFromCross(cross: Float64Array, diagonal: Float64Array, p: numb
   return scaleCondensed(cross, (i, j, g) => Math.max(0, (diagonal[i] + diagonal[j] - 2 * g) / p), diagonal.length);
 }
 
+/** Squared euclidean distance / p (≥ 0) written from the Gram panels as they arrive (no raw condensed Gram kept). */
+async function euclideanFromGram(x: Matrix, backend?: Backend): Promise<{ d: Float64Array; diagonal: Float64Array }> {
+  const p = x.cols;
+  const diagonal = new Float64Array(x.rows);
+  const d = await condensedFromGram(x, (i, panel, from, out, start, count) => {
+    const di = diagonal[i];
+    for (let t = 0, j = i + 1; t < count; t++, j++) out[start + t] = Math.max(0, (di + diagonal[j] - 2 * panel[from + t]) / p);
+  }, backend, diagonal);
+  return { d, diagonal };
+}
+
 /** 1 − s clamped to [0, 2], the range of 1 − r and 1 − cos (rounding can step just outside it). */
 function oneMinus(s: number): number {
   return Math.min(2, Math.max(0, 1 - s));
@@ -229,11 +246,14 @@ async function cosineFromGram(x: Matrix, backend?: Backend): Promise<Float64Arra
  * 1 − Pearson r. When every row's mean is small next to its spread (p·mᵢ² ≤ cᵢ, cᵢ its centred sum of
  * squares), from the Gram matrix of the rows as they are: r = (gᵢⱼ − p·mᵢ·mⱼ) / √(cᵢ·cⱼ), whose rounding
  * error is then at most twice that of centred rows (‖xᵢ‖² = cᵢ + p·mᵢ² ≤ 2cᵢ), and no centred copy of the
- * features is made. Otherwise from a centred, unit-norm copy, where the subtraction would cancel.
+ * features is made; each Gram panel becomes 1 − r as it arrives (no second pass over the n² products).
+ * Otherwise from a centred, unit-norm copy, where the subtraction would cancel. Also returns the rows' means
+ * and centred norms (refineNearAngles' RowStats, summed in its order), so they are not computed twice.
  */
-async function correlationFromGram(x: Matrix, backend?: Backend): Promise<Float64Array> {
+async function correlationFromGram(x: Matrix, backend?: Backend): Promise<{ d: Float64Array; rowStats: RowStats }> {
   const { rows: n, cols: p, data } = x;
   const means = new Float64Array(n);
+  const norms = new Float64Array(n);
   const inverseSpread = new Float64Array(n);
   let centredIsSafe = true;
   for (let i = 0; i < n; i++) {
@@ -248,12 +268,21 @@ async function correlationFromGram(x: Matrix, backend?: Backend): Promise<Float6
     }
     if (!(ss > 0)) throw degenerateRow(i, true);
     means[i] = mean;
-    inverseSpread[i] = 1 / Math.sqrt(ss);
+    norms[i] = Math.sqrt(ss);
+    inverseSpread[i] = 1 / norms[i];
     if (p * mean * mean > ss) centredIsSafe = false;
   }
-  if (!centredIsSafe) return oneMinusAll((await condensedGram(normalizeRows(x, true), backend)).cross);
-  const { cross } = await condensedGram(x, backend);
-  return scaleCondensed(cross, (i, j, g) => oneMinus((g - p * means[i] * means[j]) * inverseSpread[i] * inverseSpread[j]), n);
+  const rowStats = { means, norms };
+  if (!centredIsSafe) return { d: oneMinusAll((await condensedGram(normalizeRows(x, true), backend)).cross), rowStats };
+  const d = await condensedFromGram(x, (i, panel, from, out, start, count) => {
+    const a = p * means[i];
+    const si = inverseSpread[i];
+    for (let t = 0, j = i + 1; t < count; t++, j++) {
+      const s = 1 - (panel[from + t] - a * means[j]) * si * inverseSpread[j];
+      out[start + t] = s > 2 ? 2 : s > 0 ? s : s === s ? 0 : s;
+    }
+  }, backend);
+  return { d, rowStats };
 }
 
 /** Replace each entry (i, j) of a condensed vector by f(i, j, entry), in place. */

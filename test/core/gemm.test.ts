@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gram, gramPanelPairs, matmul, matmulSync } from '../../src/core/gemm.ts';
+import { gram, gramPanelPairs, gramPanels, matmul, matmulSync } from '../../src/core/gemm.ts';
 import { matrix, transpose, type Matrix } from '../../src/core/matrix.ts';
 
 function seeded(rows: number, cols: number, seed: number, Ctor: Float64ArrayConstructor | Float32ArrayConstructor = Float64Array): Matrix {
@@ -117,5 +117,30 @@ test('gramPanelPairs visits the upper panels of X·Xᵀ and Y·Yᵀ together, on
     }, { backend, panelRows: 7 });
     // Every upper entry once; a panel's diagonal block is computed whole, so some lower entries too.
     for (let i = 0; i < n; i++) for (let j = i; j < n; j++) assert.equal(seen[i * n + j], 1, `${backend} ${i},${j}`);
+  }
+});
+
+test('gramPanels bottomUp visits the same upper panels last first, so every reached diagonal is known on arrival', async () => {
+  const n = 23;
+  const x = seeded(n, 11, 5);
+  const g = naive(x, transpose(x));
+  for (const backend of ['ts', 'ort'] as const) {
+    const starts: number[] = [];
+    const diagonalSeen = new Uint8Array(n);
+    await gramPanels(x, (panel, r0, rows, c0, cols) => {
+      starts.push(r0);
+      assert.equal(c0, r0);
+      assert.equal(cols, n - r0);
+      for (let t = 0; t < rows; t++) diagonalSeen[r0 + t] = 1;
+      // Every column this panel reaches has had its diagonal visited (in this panel or an earlier one).
+      for (let j = c0; j < n; j++) assert.equal(diagonalSeen[j], 1, `${backend} diagonal ${j} before panel ${r0}`);
+      for (let t = 0; t < rows; t++) {
+        for (let c = 0; c < cols; c++) {
+          const want = g[(r0 + t) * n + c0 + c];
+          assert.ok(Math.abs(panel[t * cols + c] - want) <= 1e-13 * Math.max(1, Math.abs(want)), `${backend} ${r0 + t},${c0 + c}`);
+        }
+      }
+    }, { backend, panelRows: 7, bottomUp: true });
+    assert.deepEqual(starts, [21, 14, 7, 0], backend);
   }
 });
