@@ -31,14 +31,14 @@ test('planScaling skips the sizes whose estimated memory exceeds the limit, and 
   assert.equal(skipped[0].need_mib, 46.1); // (2·2000·512·8 + 2000²·8) / 2^20 = 48 384 000 / 1 048 576 = 46.14
 });
 
-function point(op: string, n: number, seconds: number, extra: number): BenchResult {
-  return { op, n, p: 512, seconds, checksum: 0, reps: 3, extra_mib: extra, budget_mib: 1 };
+function point(op: string, n: number, seconds: number, extra: number, cpu?: number): BenchResult {
+  return { op, n, p: 512, seconds, checksum: 0, reps: 3, ...(cpu === undefined ? {} : { cpu_seconds: cpu }), extra_mib: extra, budget_mib: 1 };
 }
 
 test('fitScaling recovers exact power laws per op, over all sizes and the three largest', () => {
   const sizes = [250, 500, 1000, 2000, 4000];
   const points = [
-    ...sizes.map((n) => point('a', n, 1e-9 * n ** 2, 3e-5 * n ** 2)),
+    ...sizes.map((n) => point('a', n, 1e-9 * n ** 2, 3e-5 * n ** 2, 4e-7 * n ** 1.25)),
     // Fixed cost at the small sizes only: the largest three follow n^1.5 exactly.
     ...sizes.map((n, i) => point('b', n, i < 2 ? 0.5 : 2e-6 * n ** 1.5, i === 0 ? 0 : n / 100)),
   ];
@@ -47,6 +47,9 @@ test('fitScaling recovers exact power laws per op, over all sizes and the three 
   assert.deepEqual(a.sizes, sizes);
   assert.ok(Math.abs(a.seconds!.exponent - 2) < 1e-12 && Math.abs(a.extra_mib!.exponent - 2) < 1e-12);
   assert.ok(Math.abs(a.seconds_largest3!.exponent - 2) < 1e-12);
+  assert.ok(Math.abs(a.cpu_seconds!.exponent - 1.25) < 1e-12 && Math.abs(a.cpu_seconds_largest3!.exponent - 1.25) < 1e-12);
+  // No CPU times recorded (a regular bench line): no CPU fit.
+  assert.equal(b.cpu_seconds, null);
   assert.ok(Math.abs(b.seconds_largest3!.exponent - 1.5) < 1e-12);
   assert.ok(b.seconds!.exponent < 1.5);
   // The zero-memory point is left out: four points of n/100.
@@ -58,16 +61,18 @@ test('fitScaling recovers exact power laws per op, over all sizes and the three 
   assert.ok(Math.abs(c.seconds!.exponent - 1) < 1e-12);
 });
 
-test('formatScalingTable: a seconds block and a memory block, one row per op and a column per size, skipped sizes named', () => {
-  const points = [point('rdm:correlation', 250, 0.01, 0), point('rdm:correlation', 500, 0.04, 2)];
+test('formatScalingTable: wall seconds, CPU seconds and memory blocks, one row per op and a column per size, skipped sizes named', () => {
+  const points = [point('rdm:correlation', 250, 0.01, 0, 0.02), point('rdm:correlation', 500, 0.04, 2, 0.16)];
   const skipped = [{ op: 'rdm:correlation' as const, n: 1000, need_mib: 99, limit_mib: 10 }];
   const lines = formatScalingTable(points, fitScaling(points), skipped).trimEnd().split('\n');
-  assert.equal(lines.length, 6);
+  assert.equal(lines.length, 8);
   assert.match(lines[1], /^seconds \(median\)\s+n=250\s+n=500\s+exponent\s+largest 3$/);
   assert.match(lines[2], /^rdm:correlation\s+0\.01\s+0\.04\s+2\.00\s+–$/);
-  assert.match(lines[3], /^extra peak MiB\s+n=250\s+n=500/);
-  assert.match(lines[4], /^rdm:correlation\s+0\s+2\s+–\s+–$/);
-  assert.match(lines[5], /skipped rdm:correlation at n=1000: needs about 99 MiB, over the 10 MiB limit/);
+  assert.match(lines[3], /^CPU seconds\s+n=250\s+n=500/);
+  assert.match(lines[4], /^rdm:correlation\s+0\.02\s+0\.16\s+3\.00\s+–$/);
+  assert.match(lines[5], /^extra peak MiB\s+n=250\s+n=500/);
+  assert.match(lines[6], /^rdm:correlation\s+0\s+2\s+–\s+–$/);
+  assert.match(lines[7], /skipped rdm:correlation at n=1000: needs about 99 MiB, over the 10 MiB limit/);
 });
 
 test('bench --scaling --max-n 500 --json: one document with every point, finite time exponents, and the fits', async () => {
@@ -77,7 +82,7 @@ test('bench --scaling --max-n 500 --json: one document with every point, finite 
     assert.equal(code, 0, stderr);
     const doc = JSON.parse(stdout) as {
       measure: string; value: Record<string, number>; p: number; sizes: number[]; skipped: unknown[];
-      points: BenchResult[]; fits: { op: string; sizes: number[]; seconds: { exponent: number; points: number }; extra_mib: { exponent: number } | null; seconds_largest3: null }[];
+      points: BenchResult[]; fits: { op: string; sizes: number[]; seconds: { exponent: number; points: number }; cpu_seconds: { exponent: number } | null; extra_mib: { exponent: number } | null; seconds_largest3: null }[];
     };
     assert.equal(doc.measure, 'bench:scaling');
     assert.equal(doc.p, 512);
@@ -89,6 +94,7 @@ test('bench --scaling --max-n 500 --json: one document with every point, finite 
     ]);
     for (const p of doc.points) {
       assert.ok(p.seconds > 0 && p.reps >= 1 && p.extra_mib >= 0 && p.budget_mib > 0);
+      assert.ok(typeof p.cpu_seconds === 'number' && p.cpu_seconds >= 0);
       // Y = X/2 + noise (CKA) or X + noise (compare): related but not identical.
       if (p.op !== 'rdm:correlation') assert.ok(p.checksum > 0.1 && p.checksum < 0.9, `${p.op} ${p.checksum}`);
     }
@@ -97,6 +103,7 @@ test('bench --scaling --max-n 500 --json: one document with every point, finite 
       assert.deepEqual(fit.sizes, [250, 500]);
       assert.ok(Number.isFinite(fit.seconds.exponent) && fit.seconds.points === 2);
       assert.equal(doc.value[fit.op], fit.seconds.exponent);
+      assert.ok(fit.cpu_seconds === null || Number.isFinite(fit.cpu_seconds.exponent));
       // Small sizes may need no memory beyond what the process holds: then there is no memory fit.
       assert.ok(fit.extra_mib === null || Number.isFinite(fit.extra_mib.exponent));
       assert.equal(fit.seconds_largest3, null);

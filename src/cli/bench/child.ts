@@ -12,6 +12,8 @@ export interface BenchResult {
   seconds: number;
   checksum: number;
   reps: number;
+  /** Scaling runs only: the median CPU seconds (user + system, every thread of the process) of the timed calls, steadier than `seconds` when other work shares the cores. */
+  cpu_seconds?: number;
   params?: Record<string, number>;
   /** Peak resident memory of the first full-size call beyond what the process held just before it (inputs ready, libraries and sessions loaded by a small primer call), in MiB. */
   extra_mib: number;
@@ -46,21 +48,21 @@ function median(values: number[]): number {
 }
 
 /** The case the arguments name: a regular case by its index, or `scaling OP N`; with its seed and most timed calls. */
-function pickCase(args: string[]): { bench: BenchCase; seed: number; maxReps: number } {
+function pickCase(args: string[]): { bench: BenchCase; seed: number; maxReps: number; scaling: boolean } {
   if (args[0] === 'scaling') {
     const [, op, size] = args;
     const n = Number(size);
     if (!isScalingOp(op) || !Number.isInteger(n) || n < 2) throw new Error(`no scaling case ${args.slice(1).join(' ')}`);
-    return { bench: scalingCase(op, n), seed: scalingSeed(n), maxReps: SCALING_REPS };
+    return { bench: scalingCase(op, n), seed: scalingSeed(n), maxReps: SCALING_REPS, scaling: true };
   }
   const index = Number(args[0]);
   const bench = benchCases()[index];
   if (!bench) throw new Error(`no bench case ${args[0]}`);
-  return { bench, seed: BENCH_SEED + index, maxReps: MAX_REPS };
+  return { bench, seed: BENCH_SEED + index, maxReps: MAX_REPS, scaling: false };
 }
 
 async function main(): Promise<void> {
-  const { bench, seed, maxReps } = pickCase(process.argv.slice(2));
+  const { bench, seed, maxReps, scaling } = pickCase(process.argv.slice(2));
   const inputs = await bench.prepare(createRng(seed));
   if (bench.primer) await bench.primer.run(await bench.primer.prepare(createRng(BENCH_SEED)));
   (globalThis as { gc?: () => void }).gc?.();
@@ -69,12 +71,16 @@ async function main(): Promise<void> {
   let checksum = await bench.run(inputs); // the measured call doubles as the warm-up of the timed ones
   const peak = peakWasReset ? residentBytes().peak : process.resourceUsage().maxRSS * 1024;
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let spent = 0;
   while (times.length < maxReps && spent < TIME_BUDGET_S) {
     const t0 = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
     checksum = await bench.run(inputs);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpu = process.cpuUsage(cpu0);
     times.push(seconds);
+    cpuTimes.push((cpu.user + cpu.system) / 1e6);
     spent += seconds;
   }
   const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
@@ -83,6 +89,7 @@ async function main(): Promise<void> {
     seconds: Number(median(times).toPrecision(4)),
     checksum,
     reps: times.length,
+    ...(scaling ? { cpu_seconds: Number(median(cpuTimes).toPrecision(4)) } : {}),
     ...(bench.params ? { params: bench.params } : {}),
     extra_mib: mib(Math.max(0, peak - baseline)),
     budget_mib: mib(bench.inputBytes(inputs) + bench.squareBytes),

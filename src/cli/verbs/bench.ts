@@ -17,9 +17,10 @@ Times every performance case (median of up to 5 calls after a warm-up), each in 
 
 --scaling times ${SCALING_OPS.join(', ')} at n = ${SCALING_START_N}, ${SCALING_START_N * 2}, … stimuli
 (p = ${SCALING_P} features; median of up to ${SCALING_REPS} calls; each size in its own process) and fits
-seconds ≈ c·n^k and extra peak memory ≈ c·n^k by least squares on log–log axes.
+wall seconds, CPU seconds (user + system, all threads: steadier when other work shares the cores) and extra
+peak memory, each ≈ c·n^k, by least squares on log–log axes (over all sizes, and over the three largest).
   --max-n N       the largest size (default ${SCALING_DEFAULT_MAX_N}); --min-n N the smallest (default ${SCALING_START_N})
-  --json          one JSON document: {measure, value (time exponent per op), p, sizes, points, skipped, fits}
+  --json          one JSON document: {measure, value (wall-time exponent per op), p, sizes, points, skipped, fits}
 A size whose estimated memory exceeds half this machine's memory is skipped, and said so.
 `;
 
