@@ -21,8 +21,10 @@ import { matrix, type Matrix } from '../core/matrix.ts';
 import { buildModel, cachedSession, tensor } from '../core/onnx-graph.ts';
 import { halfSolveShiftedTridiagonal, shiftedTridiagonalFactor, solveShiftedTridiagonal, solveShiftedTridiagonalColumns, type ShiftedFactor } from '../core/tridiagonal-solve.ts';
 import { InvalidInputError } from './errors.ts';
-import { alphaGrid, ridgeBasis, type RidgeBasis } from './ridge-cv.ts';
+import { columnPearson } from './encode.ts';
+import { alphaGrid, DEFAULT_ALPHAS, ridgeBasis, type RidgeBasis } from './ridge-cv.ts';
 import { asFloat64, centred, checkRegressionInputs, interceptOf } from './ridge.ts';
+import type { Score } from './score.ts';
 
 /** Bytes the target-sized arrays of one pass may use (about 8·(4n + 3m) per target). */
 const PASS_BYTES = 96 * 2 ** 20;
@@ -345,4 +347,58 @@ export async function ridgeLoo(x: Matrix, y: Matrix, options: RidgeLooOptions = 
   }
   if (pr.warnings.length) result.warnings = pr.warnings;
   return result;
+}
+
+/** Options of the leave-one-out encoding score. */
+export interface LooEncodingOptions {
+  /** Candidate alphas. Default 10⁻²…10⁵ (8 values). */
+  alphas?: ArrayLike<number>;
+  /** One alpha per target (default) or one shared by all targets (Brain-Score language's choice). */
+  perTarget?: boolean;
+  /** Fit an unpenalized intercept. Default true, as the k-fold encoding score. */
+  fitIntercept?: boolean;
+}
+
+/**
+ * Leave-one-out encoding score: ridge with alphas chosen by efficient LOO (ridgeLoo), then per target the Pearson r
+ * between the LOO predictions at the chosen alpha and the targets; the value is the mean r over targets with a defined
+ * r. Measure id `encode:ridge:loo` (per-target alpha) or `encode:ridge:loo:shared`. The alpha is chosen on the same LOO
+ * errors that the predictions come from (as RidgeCV does), so over a grid of few alphas the score is slightly
+ * optimistic; the nested k-fold score (encodingScore) chooses on inner folds only.
+ */
+export async function looEncodingScore(features: Matrix, targets: Matrix, options: LooEncodingOptions = {}): Promise<Score> {
+  const perTarget = options.perTarget ?? true;
+  const fitIntercept = options.fitIntercept ?? true;
+  const fit = await ridgeLoo(features, targets, { alphas: options.alphas, perTarget, fitIntercept, predictions: true });
+  const r = columnPearson(fit.looPredictions as Matrix, asFloat64(targets));
+  let sum = 0;
+  const undefinedR: number[] = [];
+  r.forEach((v, j) => (Number.isFinite(v) ? (sum += v) : undefinedR.push(j)));
+  const valid = r.length - undefinedR.length;
+  const t = targets.cols;
+  const mse = Float64Array.from(fit.bestAlphaIndex, (a, j) => fit.looMse.data[a * t + j]);
+  const warnings = [...(fit.warnings ?? [])];
+  if (undefinedR.length) {
+    const shown = undefinedR.slice(0, 20).join(', ') + (undefinedR.length > 20 ? ` and ${undefinedR.length - 20} more` : '');
+    warnings.push(`Pearson r is undefined (constant target or constant predictions) for ${undefinedR.length} of ${t} targets: ${shown}; they are left out of the mean`);
+  }
+  const score: Score = {
+    value: valid ? sum / valid : Number.NaN,
+    measure: perTarget ? 'encode:ridge:loo' : 'encode:ridge:loo:shared',
+    n: features.rows,
+    details: {
+      perTarget: r,
+      alphas: fit.bestAlphas,
+      looMse: mse,
+      targets: t,
+      validTargets: valid,
+      cv: 'leave-one-out',
+      alphaGrid: Array.from(options.alphas ?? DEFAULT_ALPHAS),
+      fitIntercept,
+      perTargetAlpha: perTarget,
+      aggregate: 'mean',
+    },
+  };
+  if (warnings.length) score.warnings = warnings;
+  return score;
 }
