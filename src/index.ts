@@ -41,7 +41,7 @@ export { parsePairMeasure, runPairMeasure, type PairMeasure } from './measures/p
 // `ridgeEncode` is encodingScore: cross-validated ridge from features to targets, Pearson r of held-out predictions.
 export { encodingScore, encodingScore as ridgeEncode, heldOutPredictions, type EncodeOptions, type HeldOutPredictions } from './measures/encode.ts';
 export { ridgeCv, DEFAULT_ALPHAS, type RidgeCvOptions, type RidgeCvResult } from './measures/ridge-cv.ts';
-export { ridgeLoo, type RidgeLooOptions, type RidgeLooResult } from './measures/ridge-loo.ts';
+export { ridgeLoo, looEncodingScore, type RidgeLooOptions, type RidgeLooResult, type LooEncodingOptions } from './measures/ridge-loo.ts';
 export { ridge, predict, type RidgeFit, type RidgeOptions } from './measures/ridge.ts';
 export { splitHalfReliability, spearmanBrown, reliabilityCeiling, type SplitHalfOptions } from './measures/reliability.ts';
 
