@@ -93,7 +93,7 @@ export function mainHelp(): string {
     .join('\n');
   return `Usage: attune <command> [options]
 
-Measure how human-like AI models are: RSA, CKA and encoding models on your own data (CSV/TSV/.npy).
+Measure how human-like AI models are: RSA, CKA and encoding models on your own data (CSV/TSV, .npy/.npz, pictures).
 
 Commands:
 ${verbs}
