@@ -10,16 +10,24 @@ const free: Record<ScratchType, ScratchArray[]> = { float32: [], float64: [] };
 /** Released after this long without a take, so idle programs do not keep them. */
 const IDLE_RELEASE_MS = 1000;
 /** Arrays below this many elements are not worth pooling. */
-const MIN_POOLED = 1 << 15;
+const MIN_POOLED = 1 << 12;
 let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+let lastUse = 0;
 
+/** Note a use; one unref'd timer (not one per call: a call may be a fraction of a millisecond) releases the pool once idle. */
 function scheduleRelease(): void {
-  if (releaseTimer !== undefined) clearTimeout(releaseTimer);
+  lastUse = Date.now();
+  if (releaseTimer === undefined) armRelease(IDLE_RELEASE_MS);
+}
+
+function armRelease(delay: number): void {
   releaseTimer = setTimeout(() => {
+    const idle = Date.now() - lastUse;
+    if (idle < IDLE_RELEASE_MS) return armRelease(IDLE_RELEASE_MS - idle);
     free.float32.length = 0;
     free.float64.length = 0;
     releaseTimer = undefined;
-  }, IDLE_RELEASE_MS);
+  }, delay);
   releaseTimer.unref?.();
 }
 
