@@ -105,39 +105,39 @@ interface Prepared {
 const SCALING_BLOCK = 64;
 
 /**
- * 1/(1 − h_ii) (primal) or 1/((I − H)_ii/α) (dual) for one alpha: h_ii = ‖g_i‖² with G = D^(−1/2)L⁻¹Bᵀ, one block
- * of samples at a time (`work` holds m × SCALING_BLOCK values).
+ * Per usable alpha, 1/(1 − h_ii) (primal) or 1/((I − H)_ii/α) (dual): h_ii = ‖g_i‖² with G = D^(−1/2)L⁻¹Bᵀ, one
+ * block of samples at a time, each block transposed once for every alpha.
  */
-function looScaling(sp: RidgeBasis, factor: ShiftedFactor, work: Float64Array): Float64Array {
+function looScalings(sp: RidgeBasis, factors: (ShiftedFactor | null)[]): (Float64Array | null)[] {
   const { n, m, padded: b } = sp;
-  const out = new Float64Array(n);
+  const out = factors.map((f) => (f ? new Float64Array(n) : null));
+  const blockT = new Float64Array(m * SCALING_BLOCK);
+  const work = new Float64Array(m * SCALING_BLOCK);
   for (let i0 = 0; i0 < n; i0 += SCALING_BLOCK) {
     const w = Math.min(SCALING_BLOCK, n - i0);
-    const block = work.subarray(0, m * w);
+    const block = blockT.subarray(0, m * w);
     for (let i = 0; i < w; i++) for (let k = 0; k < m; k++) block[k * w + i] = b[(i0 + i) * m + k];
-    halfSolveShiftedTridiagonal(factor, block, w);
-    for (let k = 0; k < m; k++) for (let i = 0; i < w; i++) out[i0 + i] += block[k * w + i] * block[k * w + i];
+    factors.forEach((f, a) => {
+      if (!f) return;
+      const sq = out[a] as Float64Array;
+      halfSolveShiftedTridiagonal(f, work, w, block);
+      for (let k = 0; k < m; k++) for (let i = 0; i < w; i++) sq[i0 + i] += work[k * w + i] * work[k * w + i];
+    });
   }
   const base = sp.meanInHat ? 1 / n : 0;
-  for (let i = 0; i < n; i++) out[i] = sp.dual ? 1 / out[i] : 1 / (1 - (out[i] + base));
+  for (const sq of out) if (sq) for (let i = 0; i < n; i++) sq[i] = sp.dual ? 1 / sq[i] : 1 / (1 - (sq[i] + base));
   return out;
 }
 
 async function prepare(x: Matrix, alphas: Float64Array, intercept: boolean): Promise<Prepared & { warnings: string[] }> {
   const sp = await ridgeBasis(x, intercept);
-  const { n, m } = sp;
-  const work = new Float64Array(m * SCALING_BLOCK);
   const warnings: string[] = [];
   const factors = Array.from(alphas, (a) => shiftedTridiagonalFactor(sp.form, a));
-  const scaling = factors.map((f, a) => {
-    if (!f) {
-      warnings.push(`alpha ${alphas[a]} is too small for the scale of the data (XᵀX + αI numerically singular); not selectable`);
-      return null;
-    }
-    return looScaling(sp, f, work);
+  factors.forEach((f, a) => {
+    if (!f) warnings.push(`alpha ${alphas[a]} is too small for the scale of the data (XᵀX + αI numerically singular); not selectable`);
   });
   if (factors.every((f) => f === null)) throw new InvalidInputError('ridgeLoo: every alpha is too small for the scale of the data');
-  return { sp, factors, scaling, warnings };
+  return { sp, factors, scaling: looScalings(sp, factors), warnings };
 }
 
 /** c = Bᵀy (m × w), into a new array. */
