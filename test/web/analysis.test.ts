@@ -3,7 +3,8 @@
 // the last bit to `attune … --json`; bad input fails as the CLI's does; the browser stub of extname is node's.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { extname } from 'node:path';
 import { join } from 'node:path';
 import { analyseCka, analyseCompare, analyseRdm } from '../../src/web/worker/analysis.ts';
@@ -62,6 +63,25 @@ test('compare: all six methods, square vs condensed .npy, and with permutations 
   const e = (await cli('compare', f['rdm-square.csv'], f['rdm-condensed.npy'], '--method', 'tau-a', '--permutations', '99', '--bootstrap', '50', '--seed', '3')) as Json;
   const got = await analyseCompare(f['rdm-square.csv'], f['rdm-condensed.npy'], 'tau-a', { permutations: 99, bootstrap: 50, seed: 3 });
   assert.deepEqual([got.value, got.p, got.ci95], [e.value, e.p, e.ci95]);
+});
+
+test('compare: a NaN-holed behavioural RDM and a shuffled labelled RDM give the CLI values (shared pairs, matched by label)', async () => {
+  const byo = (name: string) => fileURLToPath(new URL(`../fixtures/byo/${name}`, import.meta.url));
+  const expected = JSON.parse(readFileSync(byo('byo_expected.json'), 'utf8')) as { behaviour_vs_model_euclidean: Record<string, number> };
+  for (const method of ['spearman', 'tau-a'] as const) {
+    const e = (await cli('compare', byo('behaviour_nan.csv'), byo('model_euclidean.csv'), '--method', method)) as Json;
+    const got = await analyseCompare(byo('behaviour_nan.csv'), byo('model_euclidean.csv'), method, { permutations: 0, bootstrap: 0, seed: 0 });
+    assert.equal(got.value, e.value, method);
+    assert.ok(Math.abs(got.value - expected.behaviour_vs_model_euclidean[method]) < 1e-12, `${method}: ${got.value} vs scipy ${expected.behaviour_vs_model_euclidean[method]}`);
+    assert.match(got.shapes[1], /59 of 66 pairs/);
+  }
+  const shuffled = await analyseCompare(byo('rdm_labelled.csv'), byo('rdm_labelled_shuffled.csv'), 'spearman', { permutations: 0, bootstrap: 0, seed: 0 });
+  assert.equal(shuffled.value, 1);
+  assert.match(shuffled.shapes[1], /matched by label/);
+  await assert.rejects(
+    analyseCompare(byo('behaviour_nan.csv'), byo('model_euclidean.csv'), 'spearman', { permutations: 99, bootstrap: 0, seed: 0 }),
+    /need complete RDMs; pairs are missing in .*behaviour_nan\.csv \(7\)/,
+  );
 });
 
 test('CKA: linear and debiased give the CLI value', async () => {

@@ -3,15 +3,15 @@ import { cellError } from '../../data/read-matrix.ts';
 import { InputError } from '../../core/input-error.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { COMPARE_METHODS, type CompareMethod } from '../../measures/compare.ts';
-import { compareRdmsOnSharedPairs, sharedPairs } from '../../measures/compare-shared-pairs.ts';
+import { compareRdmsOnSharedPairs } from '../../measures/compare-shared-pairs.ts';
 import { geotopologicalTransform } from '../../measures/geotopological.ts';
 import { parseRsaTransform, transformSuffix } from '../../benchmarks/rsa-transform.ts';
 import type { Score } from '../../measures/score.ts';
 import { choiceOption, expectPositionals, integerOption, parseVerbArgs, UsageError } from '../args.ts';
 import { formatP } from '../../report/format-p.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
-import { assertNotConstant, assertSameSize, missingPairs, readRdmFile, type RdmInput } from '../../benchmarks/rdm-input.ts';
-import { reorderToLabels } from '../../benchmarks/rdm-label-order.ts';
+import type { RdmInput } from '../../benchmarks/rdm-input.ts';
+import { describeHoles, readRdmFilePair } from '../../benchmarks/rdm-file-pair.ts';
 import { describeLayout, TABLE_OPTIONS, tableOptionsHelp, tableReadOptions } from '../table-options.ts';
 
 /** Help text of `attune compare`. */
@@ -77,23 +77,21 @@ export async function runCompare(args: string[]): Promise<number> {
   const seed = integerOption('compare', 'seed', values.seed, 0) ?? 0;
   const transform = typeof values.transform === 'string' ? parseRsaTransform(values.transform) : undefined;
 
-  const readOptions = { ...tableReadOptions('compare', values), missing: 'nan' as const };
-  const a = await readRdmFile(fileA, readOptions);
-  const b = await readRdmFile(fileB, readOptions);
+  const pair = await readRdmFilePair(fileA, fileB, tableReadOptions('compare', values));
+  const { a, b, labels } = pair;
   for (const rdm of [a, b]) {
     const { source } = rdm;
     if (source.headerReason !== undefined || rdm.labels !== undefined || source.missingCells) {
       note(`attune compare: ${describeLayout(source, source.shape?.[0] ?? source.rowLines?.length ?? rdm.stimuli, source.shape?.[1] ?? rdm.stimuli, rdm.labels)}`);
     }
   }
-  assertSameSize(a, b);
-  const labels = matchLabels(a, b);
-  assertNotConstant(a);
-  assertNotConstant(b);
-  const shared = sharedPairs(a.vector, b.vector);
+  if (pair.onlyLabelled !== undefined) {
+    const other = pair.onlyLabelled === a.source.file ? b.source.file : a.source.file;
+    note(`attune compare: ${pair.onlyLabelled} has stimulus labels but ${other} has none: the stimuli are matched by position`);
+  }
+  const shared = { used: pair.pairsUsed, total: pair.pairsTotal };
   if (shared.used < shared.total && (permutations > 0 || bootstrap > 0 || transform !== undefined)) {
-    const holes = [a, b].filter((r) => missingPairs(r) > 0).map((r) => `${r.source.file} (${missingPairs(r)})`).join(', ');
-    throw new UsageError('compare', `--permutations, --bootstrap and --transform need complete RDMs; pairs are missing in ${holes}`);
+    throw new UsageError('compare', `--permutations, --bootstrap and --transform need complete RDMs; pairs are missing in ${describeHoles(pair)}`);
   }
   const va = transform ? transformed(a, transform) : a.vector;
   const vb = transform ? transformed(b, transform) : b.vector;
@@ -119,7 +117,7 @@ export async function runCompare(args: string[]): Promise<number> {
     return 0;
   }
   const pairText = shared.used === shared.total ? `${shared.total} pairs` : `${shared.used} of ${shared.total} pairs (${shared.total - shared.used} missing in either RDM, left out)`;
-  const labelText = labels ? (a.labels && b.labels && a.labels.some((l, i) => l !== b.labels![i]) ? ', matched by label' : ', labelled') : '';
+  const labelText = labels ? (pair.reordered ? ', matched by label' : ', labelled') : '';
   note(`attune compare: ${fileA} vs ${fileB}: ${a.stimuli} stimuli${labelText}, ${pairText}${transform ? `, geo-topological (${transform.lower}, ${transform.upper})` : ''}`);
   const width = Math.max(...methods.map((m) => m.length));
   const lines = scores.map((s, k) => {
@@ -131,22 +129,6 @@ export async function runCompare(args: string[]): Promise<number> {
   printText(lines.join('\n'));
   for (const s of scores) for (const w of s.warnings ?? []) note(`attune compare: warning: ${w}`);
   return 0;
-}
-
-/**
- * Match b to a by stimulus label (reorders b's vector in place of its own); the labels the comparison uses, or
- * undefined when neither RDM has labels. When only one has them, the stimuli are taken in file order (a note says so).
- */
-function matchLabels(a: RdmInput, b: RdmInput): string[] | undefined {
-  if (a.labels !== undefined && b.labels !== undefined) {
-    b.vector = reorderToLabels(b.vector, { labels: b.labels, file: b.source.file }, { labels: a.labels, file: a.source.file });
-    return a.labels;
-  }
-  const only = a.labels !== undefined ? a : b.labels !== undefined ? b : undefined;
-  if (only === undefined) return undefined;
-  const other = only === a ? b : a;
-  note(`attune compare: ${only.source.file} has stimulus labels but ${other.source.file} has none: the stimuli are matched by position`);
-  return only.labels;
 }
 
 /** The geo-topological transform of an RDM's vector; a degenerate result names the file. */

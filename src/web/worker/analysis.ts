@@ -6,11 +6,12 @@ import { InputError } from '../../core/input-error.ts';
 import { cellError, readMatrix, type ReadMatrixResult } from '../../data/read-matrix.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { rdmVector } from '../../measures/rdm.ts';
-import { compareRdms, MIN_STIMULI } from '../../measures/compare.ts';
+import { MIN_STIMULI } from '../../measures/compare.ts';
+import { compareRdmsOnSharedPairs } from '../../measures/compare-shared-pairs.ts';
 import { compareRdmsWithInference } from '../../measures/rdm-inference.ts';
 import { linearCka, linearCkaDebiased } from '../../measures/cka.ts';
 import type { Score } from '../../measures/score.ts';
-import { assertNotConstant, assertSameSize, readRdmFile } from '../../benchmarks/rdm-input.ts';
+import { describeHoles, readRdmFilePair } from '../../benchmarks/rdm-file-pair.ts';
 import { assertSameRows } from '../../data/paired-rows.ts';
 import type { AnalysisResult, CompareChoice, RdmChoice } from './protocol.ts';
 
@@ -39,17 +40,19 @@ export async function analyseCompare(
   method: CompareChoice,
   inference: { permutations: number; bootstrap: number; seed: number },
 ): Promise<AnalysisResult> {
-  const a = await readRdmFile(fileA);
-  const b = await readRdmFile(fileB);
-  assertSameSize(a, b);
-  assertNotConstant(a);
-  assertNotConstant(b);
+  const pair = await readRdmFilePair(fileA, fileB);
+  const { a, b } = pair;
   const { permutations, bootstrap, seed } = inference;
   const inferred = permutations > 0 || bootstrap > 0;
+  if (inferred && pair.pairsUsed < pair.pairsTotal) {
+    throw new InputError(`permutations and the bootstrap need complete RDMs; pairs are missing in ${describeHoles(pair)}`, { file: fileA });
+  }
   const compare = async () =>
-    inferred ? compareRdmsWithInference(a.vector, b.vector, { method, permutations, bootstrap, seed }) : compareRdms(a.vector, b.vector, method);
+    inferred ? compareRdmsWithInference(a.vector, b.vector, { method, permutations, bootstrap, seed }) : compareRdmsOnSharedPairs(a.vector, b.vector, method);
   const score = await asInputError(fileA, compare, ` (comparing with ${fileB})`);
-  return fromScore(score, [`${a.stimuli} stimuli (${a.form})`, `${b.stimuli} stimuli (${b.form})`]);
+  const pairs = pair.pairsUsed < pair.pairsTotal ? `, ${pair.pairsUsed} of ${pair.pairsTotal} pairs` : '';
+  const matched = pair.reordered ? ', matched by label' : '';
+  return fromScore(score, [`${a.stimuli} stimuli (${a.form})`, `${b.stimuli} stimuli (${b.form}${matched}${pairs})`]);
 }
 
 /** `attune cka <X> <Y> [--debiased] --json` (linear kernel). */
