@@ -16,7 +16,7 @@
 // highest score wins (strict >), per target (alpha_per_target=True) or over the mean of all targets
 // (the default of RidgeCV, and Brain-Score language's shared alpha).
 import type ort from 'onnxruntime-node';
-import { matmul } from '../core/gemm.ts';
+import { chooseBackend, matmul, matmulSync } from '../core/gemm.ts';
 import { matrix, type Matrix } from '../core/matrix.ts';
 import { buildModel, cachedSession, tensor } from '../core/onnx-graph.ts';
 import { halfSolveShiftedTridiagonal, shiftedTridiagonalFactor, solveShiftedTridiagonal, solveShiftedTridiagonalColumns, type ShiftedFactor } from '../core/tridiagonal-solve.ts';
@@ -154,7 +154,8 @@ const ROW_BLOCK_BYTES = 2 ** 20;
 
 /**
  * Sum of squared LOO errors per target for one alpha (and the scaled errors E, samples × w, when `withErrors`):
- * z = (T + αI)⁻¹c, then the graph over blocks of samples (rows of B, Y and D are contiguous: no copies).
+ * z = (T + αI)⁻¹c, then the graph over blocks of samples (rows of B, Y and D are contiguous: no copies), or for
+ * blocks below the GEMM backend's onnxruntime threshold the same steps in TypeScript.
  */
 async function looPass(pr: Prepared, a: number, c: Float64Array, y: Matrix, z: Float64Array, withErrors: boolean): Promise<{ sse: Float64Array; e?: Float64Array }> {
   const { sp } = pr;
@@ -169,8 +170,23 @@ async function looPass(pr: Prepared, a: number, c: Float64Array, y: Matrix, z: F
   const e = withErrors ? new Float64Array(n * w) : undefined;
   for (let r0 = 0; r0 < n; r0 += rows) {
     const r1 = Math.min(n, r0 + rows);
+    const block = matrix(r1 - r0, m, sp.padded.subarray(r0 * m, r1 * m));
+    if (chooseBackend((r1 - r0) * m * w) === 'ts') {
+      // Small blocks (and ATTUNE_BACKEND=ts): the same arithmetic in TypeScript.
+      const f = matmulSync(block, matrix(m, w, z)).data;
+      for (let i = 0; i < r1 - r0; i++) {
+        const di = d[r0 + i];
+        for (let j = 0; j < w; j++) {
+          const k = i * w + j;
+          const ej = (sp.dual ? f[k] : (y.data as Float64Array)[r0 * w + k] - f[k]) * di;
+          sse[j] += ej * ej;
+          if (e) e[r0 * w + k] = ej;
+        }
+      }
+      continue;
+    }
     const feeds: Record<string, ort.Tensor> = {
-      B: tensor(sp.padded.subarray(r0 * m, r1 * m), [r1 - r0, m]),
+      B: tensor(block.data as Float64Array, [r1 - r0, m]),
       Z: zt,
       D: tensor(d.subarray(r0, r1), [r1 - r0, 1]),
     };

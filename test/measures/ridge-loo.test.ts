@@ -49,9 +49,21 @@ function mean(values: ArrayLike<number>): number {
   return s / values.length;
 }
 
+/** Run `body` with ATTUNE_BACKEND set (the fused onnxruntime graph, or its TypeScript twin), then restore it. */
+async function withBackend(backend: 'ts' | 'ort', body: () => Promise<void>): Promise<void> {
+  const before = process.env.ATTUNE_BACKEND;
+  process.env.ATTUNE_BACKEND = backend;
+  try {
+    await body();
+  } finally {
+    if (before === undefined) delete process.env.ATTUNE_BACKEND;
+    else process.env.ATTUNE_BACKEND = before;
+  }
+}
+
 for (const c of fixture.cases) {
-  for (const mode of ['per_target', 'shared'] as const) {
-    test(`ridgeLoo ${c.name} (${c.n}×${c.p}, ${c.fit_intercept ? 'intercept' : 'no intercept'}, ${mode.replace('_', ' ')} alpha) matches scikit-learn's RidgeCV`, async () => {
+  for (const [mode, backend] of [['per_target', 'ort'], ['shared', 'ort'], ['per_target', 'ts'], ['shared', 'ts']] as const) {
+    test(`ridgeLoo ${c.name} (${c.n}×${c.p}, ${c.fit_intercept ? 'intercept' : 'no intercept'}, ${mode.replace('_', ' ')} alpha, ${backend}) matches scikit-learn's RidgeCV`, () => withBackend(backend, async () => {
       const ex = c[mode];
       const perTarget = mode === 'per_target';
       const fit = await ridgeLoo(fromRows(c.x), fromRows(c.y), {
@@ -90,7 +102,7 @@ for (const c of fixture.cases) {
       }
       if (c.fit_intercept) assertClose(fit.intercept as Float64Array, ex.intercept, 1e-10, yScale, 'intercept');
       else assert.equal(fit.intercept, undefined);
-    });
+    }));
   }
 }
 
