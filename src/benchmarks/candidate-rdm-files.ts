@@ -6,6 +6,7 @@ import { cellError } from '../data/read-matrix.ts';
 import { degenerate, type CompareMethod } from '../measures/compare.ts';
 import type { RdmCandidate } from './rdm-candidates.ts';
 import { readRdmFile } from './rdm-input.ts';
+import type { ReadMatrixOptions } from '../data/read-matrix.ts';
 import { reorderToLabels } from './rdm-label-order.ts';
 import type { SubjectRdms } from './subject-rdms-input.ts';
 
@@ -20,11 +21,11 @@ export interface CandidateFile extends RdmCandidate {
  * a non-finite value is an InputError at the cell, an RDM `method` cannot compare (constant) one naming the file; labelled candidates are matched to labelled subjects by label.
  * Names are base names without extension, suffixed #2, #3… when two files share one.
  */
-export async function readCandidateFiles(files: readonly string[], subjects: SubjectRdms, method: CompareMethod): Promise<CandidateFile[]> {
+export async function readCandidateFiles(files: readonly string[], subjects: SubjectRdms, method: CompareMethod, options: Pick<ReadMatrixOptions, 'header' | 'labels'> = {}): Promise<CandidateFile[]> {
   const out: CandidateFile[] = [];
   const used = new Map<string, number>();
   for (const file of files) {
-    const rdm = await readRdmFile(file);
+    const rdm = await readRdmFile(file, options);
     if (rdm.stimuli !== subjects.stimuli) {
       const [i, j] = rdm.cellOf(rdm.vector.length - 1);
       throw cellError(rdm.source, i, j, `an RDM of ${rdm.stimuli} stimuli, but the subjects' RDMs have ${subjects.stimuli}: a candidate must cover the subjects' stimuli`);

@@ -6,7 +6,7 @@ import { InputError } from '../core/input-error.ts';
 import { matrix, row, type Matrix } from '../core/matrix.ts';
 import { isNpy, parseNpy, type NpyArray } from '../data/npy.ts';
 import { isZip, parseNpz } from '../data/npz.ts';
-import { cellError, readInputBytes, readMatrix, type MatrixSource } from '../data/read-matrix.ts';
+import { cellError, readInputBytes, readMatrix, type MatrixSource, type ReadMatrixOptions } from '../data/read-matrix.ts';
 import { degenerate, MIN_STIMULI, type CompareMethod } from '../measures/compare.ts';
 import { pairCount, pairOf, SQUARE_RDM_TOLERANCE } from '../measures/rdm-vector.ts';
 import { readRdmFile, type RdmInput } from './rdm-input.ts';
@@ -32,16 +32,19 @@ export interface SubjectRdms {
 /** Fewest subjects a noise ceiling (leave one out) needs. */
 export const MIN_SUBJECTS = 2;
 
+/** The table options (header and label column detection overridden) a text RDM file is read with. */
+type TableOptions = Pick<ReadMatrixOptions, 'header' | 'labels'>;
+
 /**
  * Read subjects' RDMs: several files are one RDM each (readRdmFile: square or condensed, checked); one file is a
  * stack, either a 3-D .npy/.npz array (subjects × n × n, each slice square, symmetric with a zero diagonal within
  * 1e-12 × its largest |entry|) or a 2-D array (.npy/.npz or text) whose rows are condensed RDMs. Needs ≥ 2 subjects
  * and ≥ 3 stimuli; labelled files must carry the same stimulus labels (reordered when only the order differs).
  */
-export async function readSubjectRdms(files: readonly string[]): Promise<SubjectRdms> {
+export async function readSubjectRdms(files: readonly string[], options: TableOptions = {}): Promise<SubjectRdms> {
   if (files.length === 0) throw new InputError('no subject RDMs given', { file: '<subjects>' });
   const where = files.length === 1 ? files[0] : `${files[0]} and ${files.length - 1} more subject file${files.length === 2 ? '' : 's'}`;
-  const subjects = files.length === 1 ? await readStack(files[0]) : await readOneFileEach(files);
+  const subjects = files.length === 1 ? await readStack(files[0], options) : await readOneFileEach(files, options);
   return { ...subjects, setError: (detail) => new InputError(detail, { file: where }) };
 }
 
@@ -54,10 +57,10 @@ export function assertSubjectsComparable(subjects: SubjectRdms, method: CompareM
 }
 
 /** One RDM file per subject, all of the same size (and labels, when labelled). */
-async function readOneFileEach(files: readonly string[]): Promise<Omit<SubjectRdms, 'setError'>> {
+async function readOneFileEach(files: readonly string[], options: TableOptions): Promise<Omit<SubjectRdms, 'setError'>> {
   const inputs: RdmInput[] = [];
   for (const file of files) {
-    const rdm = await readRdmFile(file);
+    const rdm = await readRdmFile(file, options);
     const first = inputs[0];
     if (first !== undefined && rdm.stimuli !== first.stimuli) {
       const [i, j] = rdm.cellOf(0);
@@ -95,7 +98,7 @@ function checkFinite(rdm: RdmInput): void {
 }
 
 /** One file holding every subject: a 3-D array, or condensed RDMs as rows (.npy/.npz by extension or content, else text). */
-async function readStack(file: string): Promise<Omit<SubjectRdms, 'setError'>> {
+async function readStack(file: string, options: TableOptions): Promise<Omit<SubjectRdms, 'setError'>> {
   const ext = extname(file).toLowerCase();
   const bytes = await readInputBytes(file);
   if (ext === '.npz' || isZip(bytes)) {
@@ -106,7 +109,7 @@ async function readStack(file: string): Promise<Omit<SubjectRdms, 'setError'>> {
     const npy = parseNpy(bytes, { file });
     return fromArray(npy, { file, format: 'npy', dtype: npy.dtype, shape: npy.shape }, file);
   }
-  const { matrix: m, source, labels } = await readMatrix(file);
+  const { matrix: m, source, labels } = await readMatrix(file, options);
   const stack = fromCondensedRows(m, source, file);
   return labels && labels.length === m.rows ? { ...stack, names: [...labels] } : stack;
 }

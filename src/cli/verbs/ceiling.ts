@@ -3,6 +3,7 @@ import { COMPARE_METHODS } from '../../measures/compare.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { rdmNoiseCeiling, type RdmNoiseCeiling } from '../../measures/noise-ceiling.ts';
 import { assertSubjectsComparable, readSubjectRdms } from '../../benchmarks/subject-rdms-input.ts';
+import { TABLE_OPTIONS, tableOptionsHelp, tableReadOptions } from '../table-options.ts';
 import { choiceOption, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
 import { alignColumns } from '../text-table.ts';
@@ -30,6 +31,7 @@ Options:
                kendall (tau-b), corr, cosine (rsatoolbox's own default is cosine)
   --json       print one JSON document: value (the lower bound), lower, upper, measure, method, n (stimuli),
                pairs, subjects (one name per subject), lowerPerSubject, upperPerSubject, labels (if any)
+${tableOptionsHelp(15)}
   -h, --help   this help
 
 Values print in full precision (the shortest text that reads back to the same float64).
@@ -40,6 +42,7 @@ export async function runCeiling(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs('ceiling', args, {
     method: { type: 'string' },
     json: { type: 'boolean' },
+    ...TABLE_OPTIONS,
   });
   if (values.help) {
     printText(CEILING_HELP);
@@ -47,7 +50,7 @@ export async function runCeiling(args: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('ceiling', 'missing <subject-rdm>: give one RDM file per subject, or one file holding every subject');
   const method = choiceOption('ceiling', 'method', values.method, COMPARE_METHODS, 'spearman');
-  const subjects = await readSubjectRdms(positionals);
+  const subjects = await readSubjectRdms(positionals, tableReadOptions('ceiling', values));
   assertSubjectsComparable(subjects, method);
   let ceiling: RdmNoiseCeiling;
   try {

@@ -7,6 +7,7 @@ import { COMPARE_METHODS } from '../../measures/compare.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { CORRECTIONS } from '../../measures/multiple-comparisons.ts';
 import { formatP } from '../../report/format-p.ts';
+import { TABLE_OPTIONS, tableOptionsHelp, tableReadOptions } from '../table-options.ts';
 import { choiceOption, integerOption, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText } from '../output.ts';
 import { alignColumns } from '../text-table.ts';
@@ -43,6 +44,7 @@ Options:
                       correction, ceiling {lower, upper, …}, candidates [{name, file, value, normalized, ci95,
                       pZero, pZeroAdjusted, pBelowCeiling, pBelowCeilingAdjusted}], pairs [{a, b, difference,
                       ci95, p, pAdjusted}], subjects, n (stimuli), bootstrap, seed
+${tableOptionsHelp(22)}
   -h, --help          this help
 
 Values print in full precision (the shortest text that reads back to the same float64).
@@ -57,6 +59,7 @@ export async function runEvaluate(args: string[]): Promise<number> {
     bootstrap: { type: 'string' },
     seed: { type: 'string' },
     json: { type: 'boolean' },
+    ...TABLE_OPTIONS,
   });
   if (values.help) {
     printText(EVALUATE_HELP);
@@ -70,9 +73,9 @@ export async function runEvaluate(args: string[]): Promise<number> {
   const bootstrap = integerOption('evaluate', 'bootstrap', values.bootstrap, 0) ?? 1000;
   const seed = integerOption('evaluate', 'seed', values.seed, 0) ?? 0;
 
-  const subjects = await readSubjectRdms(subjectFiles);
+  const subjects = await readSubjectRdms(subjectFiles, tableReadOptions('evaluate', values));
   assertSubjectsComparable(subjects, method);
-  const candidates = await readCandidateFiles(positionals, subjects, method);
+  const candidates = await readCandidateFiles(positionals, subjects, method, tableReadOptions('evaluate', values));
   let result: CandidateEvaluation;
   try {
     result = await evaluateRdmCandidates(candidates, subjects.rdms, 'subjects', { method, bootstrap, seed, correction });

@@ -11,6 +11,7 @@ import { mdsSpec } from '../../report/mds-spec.ts';
 import { categoryRuns, type CategoryRun } from '../../report/rdm92-categories.ts';
 import { renderPng } from '../../report/render-png.ts';
 import { renderSvg } from '../../report/render-svg.ts';
+import { TABLE_OPTIONS, tableOptionsHelp, tableReadOptions } from '../table-options.ts';
 import { choiceOption, expectPositionals, parseVerbArgs, UsageError } from '../args.ts';
 import { formatNumber, note, printJson, printText, writeFileAtomic } from '../output.ts';
 
@@ -32,6 +33,7 @@ Options:
   --stress           mds: compute Kruskal's metric stress-1 of the 2-D embedding and report it (figure and output)
   --json             print one JSON document: {value (stress-1 with --stress, else null), measure, n, output, labels,
                      and for mds the coordinates, eigenvalues and explained share}
+${tableOptionsHelp(21)}
   -h, --help         this help
 `;
 
@@ -86,6 +88,7 @@ export async function runPlot(args: string[]): Promise<number> {
     kind: { type: 'string' },
     stress: { type: 'boolean' },
     json: { type: 'boolean' },
+    ...TABLE_OPTIONS,
   });
   if (values.help) {
     printText(PLOT_HELP);
@@ -99,7 +102,7 @@ export async function runPlot(args: string[]): Promise<number> {
   if (format !== '.png' && format !== '.svg') throw new UsageError('plot', `-o ${output}: the picture is written as .png or .svg, by the file's extension`);
   if (values.stress && kind !== 'mds') throw new UsageError('plot', '--stress applies to --kind mds only');
 
-  const rdm = await readRdmFile(file);
+  const rdm = await readRdmFile(file, tableReadOptions('plot', values));
   let svg: string;
   let mds: ClassicalMds | undefined;
   let stress: number | undefined;
