@@ -4,13 +4,14 @@
 // For a linear smoother ŷ = Hy (ridge, with or without an unpenalized intercept) the residual of the
 // model refit without sample i is e_i = (y_i − ŷ_i)/(1 − h_ii), exactly. With the tridiagonal form
 // of the Gram matrix (ridge-cv.ts's ridgeBasis, S = Q·T·Qᵀ) and B its basis (n × m):
-//   primal (p ≤ n): B = XQ, z = (T+αI)⁻¹Bᵀy, ŷ = Bz, h_ii = ‖g_i‖² (+ 1/n with an intercept), where
-//                   G = D^(−1/2)L⁻¹Bᵀ from the LDLᵀ factor of T + αI (so BᵢᵀBᵢ-form h_ii = gᵢᵀgᵢ);
+//   primal (p ≤ n): B = XQ, z = (T+αI)⁻¹Bᵀy, ŷ = Bz, h_ii = b_iᵀ(T+αI)⁻¹b_i = ‖g_i‖² (+ 1/n with an
+//                   intercept), g_i column i of G = D^(−1/2)L⁻¹Bᵀ from the LDLᵀ factor of T + αI;
 //   dual (p > n):   I − H = α·B(T+αI)⁻¹Bᵀ, so e_i = (Bz)_i / ‖g_i‖² (α cancels; with an intercept B is
 //                   the basis of 1⊥ that ridgeBasis builds, where the 11ᵀ/n terms cancel exactly).
 // Per alpha: O(m·t) tridiagonal solves, O(m·n) for the diagonal, and one n×m×t product, which runs in
-// one onnxruntime call fused with the residual, the 1/(1 − h) scaling and the sum of squares, so only
-// t numbers come back. The same work as scikit-learn's per-alpha product, and no SVD.
+// onnxruntime fused with the residual, the 1/(1 − h) scaling and the sum of squares (over blocks of
+// samples, so only t numbers per block come back; small blocks take the same steps in TypeScript).
+// The same product as scikit-learn's per alpha; a tridiagonal reduction instead of its SVD.
 //
 // Selection as scikit-learn: score = −mean squared LOO error; the first alpha in grid order with the
 // highest score wins (strict >), per target (alpha_per_target=True) or over the mean of all targets
