@@ -76,7 +76,7 @@ const VERBS: Record<string, Verb> = {
     run: async (args) => (await import('./verbs/encode.ts')).runEncode(args),
   },
   bench: {
-    summary: 'the performance benchmark (one JSON line per case)',
+    summary: 'the performance benchmark (one line per case; --scaling: cost at doubling sizes)',
     run: async (args) => (await import('./verbs/bench.ts')).runBench(args),
   },
   serve: {
