@@ -100,6 +100,15 @@ export function selectColumns(m: Matrix, indices: ArrayLike<number>): Matrix {
   return matrix(m.rows, indices.length, out);
 }
 
+/** Columns [j0, j1) of a float64 matrix, copied row by row (the matrix itself when that is all of it). */
+export function columnRange(m: Matrix, j0: number, j1: number): Matrix {
+  if (j0 === 0 && j1 === m.cols) return m;
+  const w = j1 - j0;
+  const out = new Float64Array(m.rows * w);
+  for (let i = 0; i < m.rows; i++) out.set(m.data.subarray(i * m.cols + j0, i * m.cols + j1), i * w);
+  return matrix(m.rows, w, out);
+}
+
 /** Column means (float64). */
 export function columnMeans(m: Matrix): Float64Array {
   const means = new Float64Array(m.cols);

@@ -24,7 +24,7 @@
 // The tests check primal and dual, with and without intercept, against direct per-fold refits.
 import { matmul } from '../core/gemm.ts';
 import { buildModel, cachedSession, runSession, tensor, type NodeSpec, type TensorSpec } from '../core/onnx-graph.ts';
-import { matrix, type Matrix } from '../core/matrix.ts';
+import { columnRange, matrix, type Matrix } from '../core/matrix.ts';
 import { InvalidInputError } from './errors.ts';
 import { checkFolds, kFold, type Fold } from './folds.ts';
 import { tridiagonalizeBlocked, type TridiagonalForm } from '../core/tridiagonal-blocked.ts';
@@ -311,15 +311,6 @@ async function refitInPlace(pr: PreparedRidgeCv, c: Float64Array, index: Uint32A
   return (await matmul(sp.x, bz, { transA: true })).data as Float64Array;
 }
 
-/** Columns [j0, j1) of a float64 matrix, copied (the matrix itself when that is all of it). */
-function columnsOf(m: Matrix, j0: number, j1: number): Matrix {
-  if (j0 === 0 && j1 === m.cols) return m;
-  const w = j1 - j0;
-  const out = new Float64Array(m.rows * w);
-  for (let i = 0; i < m.rows; i++) out.set(m.data.subarray(i * m.cols + j0, i * m.cols + j1), i * w);
-  return matrix(m.rows, w, out);
-}
-
 /** Targets per pass so that one pass stays within PASS_BYTES. */
 function targetChunk(n: number, m: number, s: number): number {
   return Math.max(32, Math.floor(PASS_BYTES / (8 * (m + n + 3 * s))));
@@ -366,7 +357,7 @@ export async function ridgeCv(x: Matrix, y: Matrix, options: RidgeCvOptions = {}
   for (let j0 = 0; j0 < t; j0 += chunk) {
     const j1 = Math.min(t, j0 + chunk);
     const w = j1 - j0;
-    const part = columnsOf(ys, j0, j1);
+    const part = columnRange(ys, j0, j1);
     const c = await basisTimes(pr, part);
     const mean = meanOverFolds(await foldScores(pr, c, part), nf, na, w);
     for (let a = 0; a < na; a++) meanScores.set(mean.subarray(a * w, (a + 1) * w), a * t + j0);
@@ -383,7 +374,7 @@ export async function ridgeCv(x: Matrix, y: Matrix, options: RidgeCvOptions = {}
     ({ index: bestAlphaIndex, score: cvScores } = selectAlphas(meanScores, alphas, t, false));
     for (let j0 = 0; j0 < t; j0 += chunk) {
       const j1 = Math.min(t, j0 + chunk);
-      const c = whole ?? (await basisTimes(pr, columnsOf(ys, j0, j1)));
+      const c = whole ?? (await basisTimes(pr, columnRange(ys, j0, j1)));
       place(await refitInPlace(pr, c, bestAlphaIndex.subarray(j0, j1), j1 - j0), j0, j1 - j0);
     }
   }

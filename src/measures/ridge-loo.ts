@@ -18,7 +18,7 @@
 // (the default of RidgeCV, and Brain-Score language's shared alpha).
 import type ort from 'onnxruntime-node';
 import { chooseBackend, matmul, matmulSync } from '../core/gemm.ts';
-import { matrix, type Matrix } from '../core/matrix.ts';
+import { columnRange, matrix, type Matrix } from '../core/matrix.ts';
 import { buildModel, cachedSession, tensor } from '../core/onnx-graph.ts';
 import { halfSolveShiftedTridiagonal, shiftedTridiagonalFactor, solveShiftedTridiagonal, solveShiftedTridiagonalColumns, type ShiftedFactor } from '../core/tridiagonal-solve.ts';
 import { InvalidInputError } from './errors.ts';
@@ -211,15 +211,6 @@ function firstMinimum(v: Float64Array, na: number, stride: number, j: number): n
   return Math.max(best, 0);
 }
 
-/** Columns [j0, j1) of a float64 matrix, copied (the matrix itself when that is all of it). */
-function columnsOf(m: Matrix, j0: number, j1: number): Matrix {
-  if (j0 === 0 && j1 === m.cols) return m;
-  const w = j1 - j0;
-  const out = new Float64Array(m.rows * w);
-  for (let i = 0; i < m.rows; i++) out.set(m.data.subarray(i * m.cols + j0, i * m.cols + j1), i * w);
-  return matrix(m.rows, w, out);
-}
-
 /** Copy a rows × w block into columns [j0, j0 + w) of a row-major array with rows of length `stride`. */
 function placeColumns(dst: Float64Array, stride: number, src: Float64Array, rows: number, w: number, j0: number): void {
   for (let i = 0; i < rows; i++) dst.set(src.subarray(i * w, (i + 1) * w), i * stride + j0);
@@ -290,7 +281,7 @@ export async function ridgeLoo(x: Matrix, y: Matrix, options: RidgeLooOptions = 
   for (let j0 = 0; j0 < t; j0 += chunk) {
     const j1 = Math.min(t, j0 + chunk);
     const w = j1 - j0;
-    const part = columnsOf(ys, j0, j1);
+    const part = columnRange(ys, j0, j1);
     const c = await basisTimes(pr, part);
     const z = new Float64Array(m * w);
     const runningBest = new Float64Array(w).fill(Number.POSITIVE_INFINITY);
@@ -336,7 +327,7 @@ export async function ridgeLoo(x: Matrix, y: Matrix, options: RidgeLooOptions = 
     for (let j0 = 0; j0 < t; j0 += chunk) {
       const j1 = Math.min(t, j0 + chunk);
       const w = j1 - j0;
-      const part = columnsOf(ys, j0, j1);
+      const part = columnRange(ys, j0, j1);
       const c = kept ?? (await basisTimes(pr, part));
       const z = new Float64Array(m * w);
       if (predictions) {
