@@ -16,7 +16,7 @@ import { startServe } from '../../test-support/serve-process.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-const consumerFile = (name: string): string => fileURLToPath(new URL(`../fixtures/package-consumer/${name}`, import.meta.url));
+const consumerFile = (name: string): string => fileURLToPath(new URL(`../../test-support/consumer-project/${name}`, import.meta.url));
 const rsa = JSON.parse(readFileSync(fixture('rsa_expected.json'), 'utf8')) as {
   rdms: Record<string, { vector: number[] }>;
   comparisons: { pair: string; spearman: number }[];
