@@ -1,10 +1,11 @@
 // Kendall's tau in O(n log n) (Knight, 1966): order the pairs by (x, y), count the ties, then count
 // the discordant pairs as the inversions of y's dense ranks in that order (with a Fenwick tree).
 // Both sorts are plain radix sorts; runs of tied x are then put in y order on their own. On large
-// inputs a helper thread counts the inversions among the upper half of the y ranks.
+// inputs a helper thread ranks y while x is sorted (up to MAX_RANKING_ASIDE values) and counts the
+// inversions among the upper half of the y ranks.
 
-import { inversionsAside, rankArray } from './rank-helper.ts';
-import { borrowSortScratch, denseRanksInto, sortInWorkspace, tiedPairs } from './ranks.ts';
+import { denseRanksAside, inversionsAside, rankArray } from './rank-helper.ts';
+import { borrowSortScratch, denseRanksInto, sortInWorkspace, tiedPairs, type SortResult } from './ranks.ts';
 
 /** Pair counts behind Kendall's tau; every count is an exact integer (below 2^53 for n < 1.3·10^8). */
 export interface KendallCounts {
@@ -26,12 +27,7 @@ export interface KendallCounts {
 export function kendallCounts(x: ArrayLike<number>, y: ArrayLike<number>): KendallCounts {
   const n = x.length;
   if (y.length !== n) throw new RangeError(`kendall: x has ${n} values, y has ${y.length}`);
-  // Dense ranks of y, by index (the next sort reuses the workspace, so they are copied out first).
-  // Ranking y on a helper thread meanwhile saves time but not memory: it needs a shared copy of y
-  // and a second sort workspace (measured: beyond the memory budget of attune bench).
-  const denseY = new Uint32Array(n);
-  const [yTies, levels] = denseRanksInto(y, denseY);
-  const sx = sortInWorkspace(x);
+  const { denseY, yTies, levels, sx } = rankYSortX(x, y);
   // List the y ranks in x order, then put each run of equal x in y order.
   const gx = sx.group;
   const xTies = tiedPairs(gx);
@@ -54,6 +50,28 @@ export function kendallCounts(x: ArrayLike<number>, y: ArrayLike<number>): Kenda
   const total = (n * (n - 1)) / 2;
   const concordantMinusDiscordant = total - xTies - yTies + jointTies - 2 * discordant;
   return { n, total, xTies, yTies, jointTies, discordant, concordantMinusDiscordant };
+}
+
+/**
+ * The dense ranks of y by index, with its tied pairs and levels, and x sorted. Up to MAX_RANKING_ASIDE
+ * values the helper thread ranks y while this one sorts x; above, its copy of y and second sort
+ * workspace would cost more memory than attune bench's budget allows.
+ */
+function rankYSortX(x: ArrayLike<number>, y: ArrayLike<number>): { denseY: Uint32Array; yTies: number; levels: number; sx: SortResult } {
+  const aside = denseRanksAside(y);
+  if (aside !== null) {
+    const sx = sortInWorkspace(x);
+    try {
+      const [yTies, levels] = aside.wait();
+      return { denseY: aside.ranks, yTies, levels, sx };
+    } catch {
+      // The helper could not rank y (NaN in it): rank here, for the error that names the index.
+    }
+  }
+  // Here y is ranked first: the sort of x reuses the workspace, so the ranks are copied out before it.
+  const denseY = new Uint32Array(y.length);
+  const [yTies, levels] = denseRanksInto(y, denseY);
+  return { denseY, yTies, levels, sx: sortInWorkspace(x) };
 }
 
 /** Sort uint32 values ascending in place (insertion for short runs, the engine's numeric sort otherwise). */

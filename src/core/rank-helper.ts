@@ -7,8 +7,16 @@ import { Worker } from 'node:worker_threads';
 import { threadEntry } from './module-path.ts';
 import type { HelperTask } from './rank-helper-thread.ts';
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** Below this many values a second thread costs more than it saves. */
 export const MIN_PARALLEL = 100_000;
+
+/**
+ * Up to this many values the helper also ranks y while the caller sorts x: its copy of y and its sort
+ * workspace (24 bytes a value) stay small next to the inputs; above it, memory comes first.
+ */
+export const MAX_RANKING_ASIDE = 1 << 19;
 
 /** Give up on a helper that took a task and never answered (it died mid-task). */
 const STALL_MS = 120_000;
@@ -42,7 +50,7 @@ function readyHelper(n: number): Worker | null {
 }
 
 /** Post a task; the returned function waits for the helper's answer (its numbers). */
-function post(worker: Worker, task: Omit<HelperTask, 'ctl' | 'info'>): () => Float64Array {
+function post(worker: Worker, task: DistributiveOmit<HelperTask, 'ctl' | 'info'>): () => Float64Array {
   const ctl = new Int32Array(new SharedArrayBuffer(8)); // [done, failed]
   const info = new Float64Array(new SharedArrayBuffer(16));
   worker.postMessage({ ...task, ctl, info });
@@ -71,8 +79,34 @@ export function inversionsAside(ranks: Uint32Array, levels: number, threshold: n
   const worker = readyHelper(ranks.length);
   const shared = [ranks, upper, work].every((a) => a.buffer instanceof SharedArrayBuffer);
   if (worker === null || !shared) return null;
-  const wait = post(worker, { ranks, levels, threshold, upper, work });
+  const wait = post(worker, { kind: 'inversions', ranks, levels, threshold, upper, work });
   return () => wait()[0];
+}
+
+/** Shared memory for the copy of y the helper ranks, kept between calls (fresh memory costs page faults). */
+let sharedValues: Float64Array | null = null;
+
+/**
+ * Start ranking values densely on the helper thread (into a shared array it returns); wait() gives
+ * [tied pairs, levels], as denseRanksInto, and throws if the helper failed (e.g. on NaN: rank here
+ * then, for the error that names the index). Null when there is no helper or values are too many.
+ */
+export function denseRanksAside(values: ArrayLike<number>): { ranks: Uint32Array; wait: () => [number, number] } | null {
+  const n = values.length;
+  const worker = n <= MAX_RANKING_ASIDE ? readyHelper(n) : null;
+  if (worker === null) return null;
+  if (sharedValues === null || sharedValues.length < n) sharedValues = new Float64Array(new SharedArrayBuffer(8 * n));
+  const copy = sharedValues.subarray(0, n);
+  copy.set(values);
+  const ranks = new Uint32Array(new SharedArrayBuffer(4 * n));
+  const wait = post(worker, { kind: 'dense-ranks', values: copy, ranks });
+  return {
+    ranks,
+    wait: () => {
+      const info = wait();
+      return [info[0], info[1]];
+    },
+  };
 }
 
 /** Start the helper thread if it is wanted and resolve once it takes tasks (false: there is none, or it did not start in 30 s). */

@@ -213,3 +213,16 @@ test('tau-a and tau-b on large tied inputs (helper thread once it is up) equal t
     assertClose(kendallTauB(x, y), tauB, 1e-15, `tau-b, ${label}`);
   }
 });
+
+test('tau-a with a NaN in y, ranked on the helper thread, still names its index', async () => {
+  const { rankHelperReady } = await import('../../src/core/rank-helper.ts');
+  assert.equal(await rankHelperReady(), true, 'the helper thread starts');
+  const n = 150_000;
+  const x = Float64Array.from({ length: n }, (_, i) => i);
+  const y = Float64Array.from({ length: n }, (_, i) => (i * 7919) % n);
+  y[123_456] = NaN;
+  assert.throws(() => kendallCounts(x, y), /NaN at index 123456/);
+  // and the helper still serves the next call
+  y[123_456] = 1;
+  assert.equal(kendallCounts(x, y).n, n);
+});

@@ -70,16 +70,19 @@ export function compareCase(method: 'spearman' | 'tau-a' | 'rho-a', n: number): 
   };
 }
 
-/** The small tau-a case, which also waits for the helper thread it starts: that start-up is not the measured call's memory. */
+/**
+ * The small tau-a case, which also waits for the helper thread it starts and then gives it its share
+ * once: that start-up (the thread, its sort workspace) is not the measured call's memory.
+ */
 export function tauAPrimer(): BenchCase {
   const small = compareCase('tau-a', 500);
   return {
     ...small,
     run: async (inputs) => {
-      const value = await small.run(inputs);
+      await small.run(inputs);
       const { rankHelperReady } = await import('../../core/rank-helper.ts');
       await rankHelperReady();
-      return value;
+      return small.run(inputs);
     },
   };
 }
