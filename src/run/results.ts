@@ -53,13 +53,17 @@ export interface RunResults {
   tool: { name: 'attune'; version: string };
   created: string;
   suite: string;
+  /** The run's model (a sweep's first). */
   model: ScoredModel;
   seed: number;
   results: BenchmarkResult[];
-  /** Benchmarks that failed, or (input: true) refused the model or data as bad input. */
-  failures: { benchmark: string; error: string; input?: boolean }[];
-  /** Benchmarks the model cannot answer (e.g. reading times for word vectors, pictures for a text model), with why. */
-  skipped: { benchmark: string; reason: string }[];
+  /** Benchmarks that failed, or (input: true) refused the model or data as bad input; `model` names the model in a sweep of several. */
+  failures: { benchmark: string; error: string; input?: boolean; model?: string }[];
+  /** Benchmarks the model cannot answer (e.g. reading times for word vectors, pictures for a text model), with why; `model` as in failures. */
+  skipped: { benchmark: string; reason: string; model?: string }[];
+  /** A sweep of several models or suites: every run model (the first is `model`) and every suite (`suite` then joins them with '+'). */
+  models?: ScoredModel[];
+  suites?: string[];
   /** For a rater model (openai:): requests, cached answers, tokens and cost (with a price table) of this run. */
   usage?: RaterUsage;
 }
