@@ -8,6 +8,7 @@ import { POOLINGS, type Pooling } from './hf/pooling.ts';
 import { loadGlove } from './glove.ts';
 import { loadRecorded } from './recorded.ts';
 import { loadVectorsFile } from './vectors-file.ts';
+import type { RaterSharing } from './openai/sharing.ts';
 import type { WordModel } from './word-model.ts';
 
 /** One kind of model id, for `attune list models`. */
@@ -45,6 +46,8 @@ export interface ResolveModelOptions {
   offline?: boolean;
   /** Progress of long model computations (texts done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** openai: request limits and answers shared with other raters (a sweep's workers; see openai/sharing.ts). */
+  sharing?: RaterSharing;
 }
 
 /** A --pooling value: a text pooling or a picture pooling (the model says which applies). */
@@ -85,7 +88,7 @@ export async function resolveModel(id: string, options: ResolveModelOptions = {}
   if (colon >= 0 && kind === 'openai') {
     if (rest === '') throw new InputError("model id 'openai:' needs a model name: openai:<model>", where);
     const { openAiModel } = await import('./openai/rater-model.ts');
-    return openAiModel(rest, options.store ?? memoryStore(), options.log, options.onProgress);
+    return openAiModel(rest, options.store ?? memoryStore(), options.log, options.onProgress, process.env, options.sharing);
   }
   throw new InputError(`unknown model id '${id}'; known: ${MODEL_IDS.map((m) => m.pattern).join(', ')}`, where);
 }

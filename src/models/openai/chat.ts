@@ -30,6 +30,8 @@ export interface ChatClientOptions {
   retry: RetryPolicy;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Runs each HTTP attempt (retries included) when a shared limit allows it (default: at once). */
+  gate?: <T>(attempt: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
 }
 
 /** Asks questions; `requests` counts the HTTP requests sent (retries included). */
@@ -40,6 +42,19 @@ export interface ChatClient {
 
 class MalformedReply extends Error {}
 class TimedOut extends Error {}
+/** The shared limit itself failed (not the request it let through): final, with its own error. */
+class GateFailed extends Error {}
+
+/** `attempt` run through `gate`; a failure of the gate rather than of the attempt becomes GateFailed. */
+async function gated<T>(gate: NonNullable<ChatClientOptions['gate']>, attempt: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  let failed: { error: unknown } | undefined;
+  try {
+    return await gate(() => attempt().catch((error: unknown) => Promise.reject((failed = { error }).error)), signal);
+  } catch (error) {
+    if (failed !== undefined && failed.error === error) throw error;
+    throw new GateFailed(`the shared request limit failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
 
 /** A client for `options.model` at `options.baseURL`. */
 export function createChatClient(options: ChatClientOptions): ChatClient {
@@ -76,7 +91,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       return requests;
     },
     ask(prompt, params, what) {
-      return withRetries(() => attempt(prompt, params), (error) => judge(error, model, baseURL), options.retry, {
+      const { gate } = options;
+      const once = gate ? () => gated(gate, () => attempt(prompt, params), signal) : () => attempt(prompt, params);
+      return withRetries(once, (error) => judge(error, model, baseURL), options.retry, {
         signal,
         what: `${model} at ${baseURL}, ${what}`,
         onRetry: (n, failure, wait) =>
@@ -104,6 +121,7 @@ function readReply(body: unknown): ChatReply {
 function judge(error: unknown, model: string, baseURL: string): Failure {
   if (error instanceof TimedOut || error instanceof APIConnectionTimeoutError) return { retry: true, message: 'timed out: ' + error.message };
   if (error instanceof MalformedReply) return { retry: true, message: error.message };
+  if (error instanceof GateFailed) return { retry: false, message: error.message, error };
   if (error instanceof APIUserAbortError) return { retry: false, message: 'aborted' };
   if (error instanceof APIConnectionError) {
     const cause = (error as { cause?: unknown }).cause;

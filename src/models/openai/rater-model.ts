@@ -4,22 +4,25 @@ import type { AnswerStore } from '../answer-store.ts';
 import type { RaterModel } from '../word-model.ts';
 import { createOpenAiRater } from './rater.ts';
 import { LIKERT_SCALES } from './scales.ts';
+import type { RaterSharing } from './sharing.ts';
 
 /**
  * The rater for `openai:<model>`. Base URL and key come from OPENAI_BASE_URL and OPENAI_API_KEY; from the
  * environment too: ATTUNE_OPENAI_CONCURRENCY (requests at once, default 4), ATTUNE_OPENAI_TIMEOUT (seconds
  * per attempt, default 60), ATTUNE_OPENAI_RETRIES (default 6), ATTUNE_OPENAI_PRICES ('<input>,<output>'
- * dollars per million tokens). `onProgress` is used by batches that pass none.
+ * dollars per million tokens). `onProgress` is used by batches that pass none; `sharing`: limits and answers shared
+ * with other raters (a sweep's workers).
  */
 export function openAiModel(
   model: string, store: AnswerStore, log?: (line: string) => void, onProgress?: (done: number, total: number) => void, env: NodeJS.ProcessEnv = process.env,
+  sharing?: RaterSharing,
 ): RaterModel {
   const concurrency = positive(env, 'ATTUNE_OPENAI_CONCURRENCY', true);
   const timeout = positive(env, 'ATTUNE_OPENAI_TIMEOUT', false);
   const retries = env.ATTUNE_OPENAI_RETRIES === '0' ? 0 : positive(env, 'ATTUNE_OPENAI_RETRIES', true);
   const rater = createOpenAiRater({
     model, store, concurrency, timeoutMs: timeout === undefined ? undefined : timeout * 1000, maxRetries: retries,
-    prices: prices(env.ATTUNE_OPENAI_PRICES), log,
+    prices: prices(env.ATTUNE_OPENAI_PRICES), log, ...(sharing ? { sharing } : {}),
   });
   return {
     kind: 'rater',

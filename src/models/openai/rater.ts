@@ -1,6 +1,7 @@
 // `openai:<model>`: any OpenAI-compatible chat endpoint as a rating participant. Every answer is
 // stored the moment it arrives (keyed by task, template hash, model, base URL, parameters, item) and
-// never asked again; requests run under one concurrency limit per rater.
+// never asked again; requests run under one concurrency limit per rater, and with `sharing` also under
+// limits and an answer store shared with other raters (the workers of a sweep).
 import { InputError } from '../../core/input-error.ts';
 import { answerKey } from './answer-key.ts';
 import { createChatClient, type ChatParameters } from './chat.ts';
@@ -10,6 +11,7 @@ import { oddOneOutTask, pairTask, wordTask, type Task } from './tasks.ts';
 import { loadTemplate, TEMPLATE_IDS } from './templates.ts';
 import type { AnswerBase, ChoiceAnswer, OpenAiRater, OpenAiRaterOptions, Progress, RatingAnswer } from './types.ts';
 import { runBatch } from './batch.ts';
+import type { RaterSharing } from './sharing.ts';
 
 /** The parameters of every request: deterministic decoding, the top 20 alternatives of each answer token. */
 export const CHAT_PARAMETERS: ChatParameters = { temperature: 0, max_tokens: 8, logprobs: true, top_logprobs: 20 };
@@ -28,7 +30,7 @@ export function createOpenAiRater(options: OpenAiRaterOptions): OpenAiRater {
     throw new InputError(`openai:${model} needs an API key: set OPENAI_API_KEY (and OPENAI_BASE_URL for an endpoint other than OpenAI's)`, { file: '--model' });
   }
   const baseURL = (options.baseURL ?? (process.env.OPENAI_BASE_URL || DEFAULT_BASE_URL)).replace(/\/+$/, '');
-  const { store, signal } = options;
+  const { store, signal, sharing } = options;
   const chat = createChatClient({
     model,
     baseURL,
@@ -42,6 +44,7 @@ export function createOpenAiRater(options: OpenAiRaterOptions): OpenAiRater {
     },
     signal,
     log: options.log,
+    gate: sharing ? (attempt, gateSignal) => sharing.limiter.run(attempt, gateSignal) : undefined,
   });
   const limiter = createLimiter(options.concurrency ?? 4);
   const inFlight = new Map<string, Promise<unknown>>();
@@ -59,19 +62,39 @@ export function createOpenAiRater(options: OpenAiRaterOptions): OpenAiRater {
     }
     const pending = inFlight.get(key);
     if (pending) return (pending as Promise<A>).catch((e: unknown) => (e instanceof Skipped ? ask(task, mayStart) : Promise.reject(e)));
+    const meta = { model, baseURL, task: task.task, template: task.template.id };
     const fresh = limiter
       .run(async () => {
         if (!mayStart()) throw new Skipped();
+        if (sharing) {
+          const shared = await sharing.answers.get(key);
+          if (isStoredAnswer(shared)) {
+            store.putJson(key, ANSWER_KIND, shared, meta);
+            totals.cached++;
+            return fromStored<A>(shared);
+          }
+        }
         const reply = await chat.ask(task.prompt, CHAT_PARAMETERS, task.label);
         const answer = task.read(reply);
-        store.putJson(key, ANSWER_KIND, toStored(answer), { model, baseURL, task: task.task, template: task.template.id });
+        const stored = toStored(answer);
+        store.putJson(key, ANSWER_KIND, stored, meta);
         totals.promptTokens += reply.promptTokens;
         totals.completionTokens += reply.completionTokens;
+        if (sharing) await share(sharing, key, stored);
         return { ...answer, cached: false } as A;
       })
       .finally(() => inFlight.delete(key));
     inFlight.set(key, fresh);
     return fresh;
+  }
+
+  /** Offer a fresh answer to the other raters; it is already in `store`, so a failure here only costs them a request. */
+  async function share(to: RaterSharing, key: string, stored: object): Promise<void> {
+    try {
+      await to.answers.put(key, stored);
+    } catch (error) {
+      options.log?.(`openai: the shared answer store refused an answer (${error instanceof Error ? error.message : String(error)}); it stays in this cache`);
+    }
   }
 
   const scaleOf = (scale: LikertScale | string): LikertScale => (typeof scale === 'string' ? getScale(scale) : checkScale(scale));
@@ -109,6 +132,11 @@ type StoredAnswer = Omit<RatingAnswer, 'cached' | 'value'> & { value?: number | 
 function toStored(answer: object): object {
   const value = (answer as { value?: number }).value;
   return value === undefined ? answer : { ...answer, value: Number.isNaN(value) ? null : value };
+}
+
+/** Whether a value from the shared store looks like a stored answer (an object with a method); anything else counts as missing. */
+function isStoredAnswer(value: unknown): value is StoredAnswer {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { method?: unknown }).method === 'string';
 }
 
 function fromStored<A>(stored: StoredAnswer): A {

@@ -2,6 +2,7 @@
 import type { AnswerStore } from '../answer-store.ts';
 import type { RaterUsage } from '../word-model.ts';
 import type { LikertScale } from './scales.ts';
+import type { RaterSharing } from './sharing.ts';
 
 /** How an answer was read: from the answer token's log-probabilities, from the text, or not at all. */
 export type AnswerMethod = 'logprobs' | 'parsed' | 'none';
@@ -62,6 +63,12 @@ export interface OpenAiRaterOptions {
   log?: (line: string) => void;
   /** Aborting stops new requests and cancels those in flight; answers already stored stay. */
   signal?: AbortSignal;
+  /**
+   * Limits and answers shared with other raters (the workers of a sweep): every HTTP attempt also waits for the
+   * shared limiter (inside this rater's own `concurrency`), an answer missing from `store` is looked up in the
+   * shared answers before it is asked, and a fresh answer goes to both. Absent: nothing is shared.
+   */
+  sharing?: RaterSharing;
 }
 
 /** Totals since the rater was made: HTTP requests sent (retries included), answers served from the store, fresh tokens, cost. */
