@@ -19,6 +19,10 @@ const VERBS: Record<string, Verb> = {
     summary: 'run a benchmark suite and print the scorecard',
     run: async (args) => (await import('./verbs/run.ts')).runRun(args),
   },
+  sweep: {
+    summary: 'run every model of a sweep file (JSON or YAML) on its suites into one results.json and report',
+    run: async (args) => (await import('./verbs/sweep.ts')).runSweepFile(args),
+  },
   wordsim: {
     summary: 'score a model on your own word pairs (Spearman with human similarity)',
     run: async (args) => (await import('./verbs/wordsim.ts')).runWordsim(args),
