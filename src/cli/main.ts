@@ -87,6 +87,10 @@ const VERBS: Record<string, Verb> = {
     summary: 'the dashboard: a local web app over the results (127.0.0.1 only by default)',
     run: async (args) => (await import('./verbs/serve.ts')).runServe(args),
   },
+  worker: {
+    summary: "take a sweep's jobs from a Redis queue (--queue redis://…) and run them until stopped",
+    run: async (args) => (await import('./verbs/worker.ts')).runWorkerVerb(args),
+  },
 };
 
 /** Help text of `attune` itself. */

@@ -1,0 +1,28 @@
+// Word vectors files for tests that run the core suite on `vectors:<file>` models: the words of the shipped
+// word-similarity sets (and optionally of the Glasgow, Brysbaert and Kuperman norms), each with a seeded random vector.
+import { writeFileSync } from 'node:fs';
+import { createRng } from '../src/core/random.ts';
+import { loadNormsSet } from '../src/data/datasets/norms.ts';
+import { loadWordSimilarity, WORD_SIMILARITY_SETS } from '../src/data/datasets/word-similarity.ts';
+
+/** The distinct words of the word-similarity sets (the first `sets` of them, default all), then those of the norms sets named, in first-seen order. */
+export function coreWords(options: { sets?: number; norms?: readonly string[] } = {}): string[] {
+  const words = new Set<string>();
+  for (const set of WORD_SIMILARITY_SETS.slice(0, options.sets)) {
+    for (const pair of loadWordSimilarity(set.id).pairs) {
+      words.add(pair.word1);
+      words.add(pair.word2);
+    }
+  }
+  for (const id of options.norms ?? []) for (const word of loadNormsSet(id).words) words.add(word);
+  return [...words].filter((w) => w !== '' && !/\s/.test(w));
+}
+
+/** Write a vectors file (`count dims` header, then `word v1 … vd`) with a seeded standard-normal vector per word; returns its path. */
+export function writeWordVectors(path: string, words: readonly string[], dims: number, seed: number): string {
+  const rng = createRng(seed);
+  const lines = [`${words.length} ${dims}`];
+  for (const word of words) lines.push(`${word} ${Array.from({ length: dims }, () => rng.normal().toFixed(5)).join(' ')}`);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
