@@ -4,6 +4,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { CONFIG, finiteOrNull, SCHEMA } from './plot-basics.ts';
 import { LABEL_LINE, LABEL_SIZE, titleLines } from './plot-text.ts';
 import type { Section } from './scorecard.ts';
+import { subjectOf } from './subject-groups.ts';
 import { wrapText } from './text-width.ts';
 
 /** Widest a row label may be before it wraps (px), and the width of the bars' area. */
@@ -19,17 +20,27 @@ function legend(rows: { value: number | null; lo: number | null; ceiling: number
   return parts.join('; ');
 }
 
-/** Bars of each benchmark's value with its 95% CI as a rule, and the ceiling (tick, and band between its bounds) only on rows that have one. */
+/**
+ * Bars of each benchmark's value with its 95% CI as a rule, and the ceiling (tick, and band between its bounds) only on
+ * rows that have one. A section with several run models' rows (a sweep) puts each benchmark's bars together, each
+ * labelled with its model.
+ */
 export function sectionBarsSpec(section: Section): TopLevelSpec {
   const seen = new Map<string, number>();
-  const values = section.results.map((r) => {
-    const k = (seen.get(r.title) ?? 0) + 1;
-    seen.set(r.title, k);
+  const own = (r: Section['results'][number]) => subjectOf(r).kind === 'run-model';
+  const sweep = new Set(section.results.filter(own).map((r) => r.model.id)).size > 1;
+  const firstOf = new Map<string, number>();
+  section.results.forEach((r, i) => firstOf.set(r.benchmark, firstOf.get(r.benchmark) ?? i));
+  const rows = sweep ? [...section.results].sort((a, b) => firstOf.get(a.benchmark)! - firstOf.get(b.benchmark)!) : section.results;
+  const values = rows.map((r) => {
+    const title = sweep && own(r) ? `${r.title} (${r.model.id})` : r.title;
+    const k = (seen.get(title) ?? 0) + 1;
+    seen.set(title, k);
     const insufficient = r.coverage.insufficient !== undefined;
     const c = insufficient ? undefined : r.score.ceiling;
     const shown = (x: number | undefined) => (insufficient ? null : finiteOrNull(x));
     return {
-      label: wrapText(k === 1 ? r.title : `${r.title} (${r.benchmark})`, LABEL_WIDTH, LABEL_SIZE).join('\n'),
+      label: wrapText(k === 1 ? title : `${title} (${r.benchmark})`, LABEL_WIDTH, LABEL_SIZE).join('\n'),
       benchmark: r.benchmark,
       measure: r.score.measure,
       value: shown(r.score.value),

@@ -36,8 +36,9 @@ export function secondaryText(r: BenchmarkResult): string {
 /** One <tr> of the methods table. */
 function methodRow(r: BenchmarkResult, results: RunResults): string {
   const s = r.score;
-  const runModel = r.model.id === results.model.id && r.model.revision === results.model.revision;
-  const model = runModel ? `${r.model.id} (the run's model)` : `${r.model.id} (${r.model.revision})`;
+  const runModels = results.models ?? [results.model];
+  const runModel = runModels.some((m) => r.model.id === m.id && r.model.revision === m.revision);
+  const model = runModel ? `${r.model.id} (${runModels.length > 1 ? 'a model of this sweep' : "the run's model"})` : `${r.model.id} (${r.model.revision})`;
   const notes = [...(r.coverage.insufficient ? [r.coverage.insufficient] : []), ...(s.warnings ?? []), r.cached ? 'from cache' : `${r.seconds.toFixed(2)} s`].join('; ');
   const counts = [`n ${s.n}`, `seed ${s.seed ?? '-'}`, ...(s.p !== undefined ? [formatP(s.p)] : [])].map((x) => `<span class="nw">${escapeHtml(x)}</span>`).join('<br>');
   const text = (x: string) => `<td>${escapeHtml(x)}</td>`;
@@ -50,7 +51,7 @@ export function methodsSection(results: RunResults, outline: Outline): string {
   return [
     outline.heading(2, 'Methods'),
     '<p class="how">The method of each number: the measure id carries its parameters; n is the number of observations the value rests on; ' +
-      'p is printed as p &lt; 0.0001 below that, else to 3 significant digits. Data set checksums and the run model\'s revision are under Provenance.</p>',
+      'p is printed as p &lt; 0.0001 below that, else to 3 significant digits. Data set checksums and the revision of the run\'s model (of every model, in a sweep) are under Provenance.</p>',
     `<table class="methods"><colgroup>${WIDTHS.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>${tableRow(HEAD, 'th')}${results.results.map((r) => methodRow(r, results)).join('')}</table>`,
   ].join('\n');
 }

@@ -11,7 +11,7 @@ import { createOutline, type Outline } from './outline.ts';
 import { rdm92Figures } from './rdm92-figures.ts';
 import type { RenderedPlot } from './render-svg.ts';
 import { REPORT_CSS } from './report-css.ts';
-import { groupSections, rowNotes, SCORECARD_COLUMNS, scorecardCells, scorecardTitle } from './scorecard.ts';
+import { entryName, groupSections, rowNotes, SCORECARD_COLUMNS, scorecardCells, scorecardTitle, skippedHeading } from './scorecard.ts';
 import { groupBySubject } from './subject-groups.ts';
 
 export { escapeHtml };
@@ -24,7 +24,9 @@ function provenance(results: RunResults, outline: Outline): string {
   const rows: [string, string][] = [
     ['Tool', `${results.tool.name} ${results.tool.version}`],
     ['Created', results.created],
-    ['Model', `${results.model.id} (revision ${results.model.revision})`],
+    (results.models?.length ?? 1) > 1
+      ? ['Models', results.models!.map((m) => `${m.id} (revision ${m.revision})`).join('; ')]
+      : ['Model', `${results.model.id} (revision ${results.model.revision})`],
     ['Suite', results.suite],
     ['Seed', String(results.seed)],
     ['Results schema', `${results.schema} v${results.schema_version}`],
@@ -44,7 +46,7 @@ function provenance(results: RunResults, outline: Outline): string {
 
 function scorecard(results: RunResults, outline: Outline): string {
   const parts = [outline.heading(2, 'Scorecard')];
-  const groups = groupBySubject(results.results);
+  const groups = groupBySubject(results.results, results.models);
   const multiSuite = new Set(results.results.map((r) => r.suite)).size > 1;
   if (groups.length === 0) parts.push('<p>No benchmark results.</p>');
   for (const group of groups) {
@@ -64,14 +66,14 @@ function scorecard(results: RunResults, outline: Outline): string {
   const skipped = results.skipped ?? [];
   if (skipped.length > 0) {
     parts.push(
-      outline.heading(3, `Skipped: the model cannot answer these (${skipped.length})`),
-      `<ul>${skipped.map((s) => `<li><code>${escapeHtml(s.benchmark)}</code>: ${escapeHtml(s.reason)}</li>`).join('')}</ul>`,
+      outline.heading(3, skippedHeading(results, skipped.length)),
+      `<ul>${skipped.map((s) => `<li><code>${escapeHtml(entryName(s))}</code>: ${escapeHtml(s.reason)}</li>`).join('')}</ul>`,
     );
   }
   if (results.failures.length > 0) {
     parts.push(
       outline.heading(3, `Failures (${results.failures.length})`, 'fail'),
-      `<ul>${results.failures.map((f) => `<li><code>${escapeHtml(f.benchmark)}</code>: ${escapeHtml(f.error)}</li>`).join('')}</ul>`,
+      `<ul>${results.failures.map((f) => `<li><code>${escapeHtml(entryName(f))}</code>: ${escapeHtml(f.error)}</li>`).join('')}</ul>`,
     );
   }
   return parts.join('\n');
@@ -97,7 +99,7 @@ export function reportHtml(results: RunResults, plots: RenderedPlot[], figures: 
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(`Attune report: ${results.model.id}`)}</title>`,
+    `<title>${escapeHtml(`Attune report: ${(results.models ?? [results.model]).map((m) => m.id).join(', ')}`)}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',

@@ -8,8 +8,8 @@ import { titleLines } from './plot-text.ts';
 /** Width titles wrap to: the plotting area and its y axis. */
 const TITLE_WIDTH = 420;
 
-/** A line of value by layer with CI rules; undefined when the result has no layer profile or is below the coverage floor. */
-export function layerProfileSpec(result: BenchmarkResult): TopLevelSpec | undefined {
+/** A line of value by layer with CI rules; undefined when the result has no layer profile or is below the coverage floor. `model`: named in the title (sweeps). */
+export function layerProfileSpec(result: BenchmarkResult, model?: string): TopLevelSpec | undefined {
   const layers = result.layers;
   if (!layers || layers.length === 0 || result.coverage.insufficient !== undefined) return undefined;
   const chosen = result.layer?.layer;
@@ -20,7 +20,7 @@ export function layerProfileSpec(result: BenchmarkResult): TopLevelSpec | undefi
   return {
     $schema: SCHEMA,
     title: {
-      text: titleLines([`${result.title}: ${result.score.measure} by layer`], TITLE_WIDTH, 'title'),
+      text: titleLines([`${model !== undefined ? `${model}: ` : ''}${result.title}: ${result.score.measure} by layer`], TITLE_WIDTH, 'title'),
       subtitle: titleLines([`${result.benchmark}${split}`], TITLE_WIDTH, 'subtitle'),
       anchor: 'start',
     },

@@ -7,6 +7,7 @@ import { layerProfileSpec } from './layer-profile.ts';
 import { slug } from './plot-basics.ts';
 import { scatterSpec } from './scatter-spec.ts';
 import { groupSections, sectionOf } from './scorecard.ts';
+import { subjectOf } from './subject-groups.ts';
 import { visionProfiles } from './vision-profiles.ts';
 import { parseVisionBenchmark } from './vision-rows.ts';
 
@@ -54,11 +55,15 @@ export function reportPlots(results: RunResults): PlotSpec[] {
       spec: sectionBarsSpec(section),
     });
   }
+  // In a sweep of several models, a run model's plots name their model (in the id, the caption and the title).
+  const sweep = (results.models?.length ?? 1) > 1;
   for (const r of results.results) {
-    const spec = scatterSpec(r);
-    if (spec) plots.push({ id: unique(`scatter-${slug(r.benchmark)}`), kind: 'scatter', title: r.title, subject: r.benchmark, group: rowGroup(r.benchmark), spec });
-    const profile = parseVisionBenchmark(r.benchmark) ? undefined : layerProfileSpec(r);
-    if (profile) plots.push({ id: unique(`layers-${slug(r.benchmark)}`), kind: 'layers', title: `${r.title} by layer`, subject: r.benchmark, group: rowGroup(r.benchmark), spec: profile });
+    const model = sweep && subjectOf(r).kind === 'run-model' ? r.model.id : undefined;
+    const [idPart, caption] = model === undefined ? [slug(r.benchmark), r.title] : [`${slug(model)}-${slug(r.benchmark)}`, `${r.title} (${model})`];
+    const spec = scatterSpec(r, model);
+    if (spec) plots.push({ id: unique(`scatter-${idPart}`), kind: 'scatter', title: caption, subject: r.benchmark, group: rowGroup(r.benchmark), spec });
+    const profile = parseVisionBenchmark(r.benchmark) ? undefined : layerProfileSpec(r, model);
+    if (profile) plots.push({ id: unique(`layers-${idPart}`), kind: 'layers', title: `${caption} by layer`, subject: r.benchmark, group: rowGroup(r.benchmark), spec: profile });
   }
   for (const v of visionProfiles(results)) {
     plots.push({ id: unique(v.idBase), kind: 'vision-layers', title: v.caption, subject: v.benchmarks.join(', '), group: rowGroup(v.benchmarks[0]), spec: v.spec });

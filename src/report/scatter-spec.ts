@@ -12,8 +12,11 @@ import { formatValue } from './scorecard.ts';
 const SIDE = 320;
 const TITLE_WIDTH = SIDE + 50;
 
-/** Scatter of the model's value against the human value per covered item; undefined when the row has no scatter or is below the coverage floor. */
-export function scatterSpec(result: BenchmarkResult): TopLevelSpec | undefined {
+/**
+ * Scatter of the model's value against the human value per covered item; undefined when the row has no scatter or is
+ * below the coverage floor. `model`: the model to name in the title (a sweep's plots show several models' rows).
+ */
+export function scatterSpec(result: BenchmarkResult, model?: string): TopLevelSpec | undefined {
   const s = result.scatter;
   if (!s || result.coverage.insufficient !== undefined) return undefined;
   const xs: number[] = [];
@@ -35,7 +38,7 @@ export function scatterSpec(result: BenchmarkResult): TopLevelSpec | undefined {
   return {
     $schema: SCHEMA,
     title: {
-      text: titleLines([`${result.title}: ${result.score.measure} = ${formatValue(result.score.value)}`], TITLE_WIDTH, 'title'),
+      text: titleLines([`${model !== undefined ? `${model}: ` : ''}${result.title}: ${result.score.measure} = ${formatValue(result.score.value)}`], TITLE_WIDTH, 'title'),
       subtitle: titleLines(subtitle, TITLE_WIDTH, 'subtitle'),
       anchor: 'start',
     },

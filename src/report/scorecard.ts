@@ -86,12 +86,23 @@ export function scorecardCells(r: BenchmarkResult): string[] {
   return [r.title, s.measure, formatValue(s.value), ci, coverage, ceiling, normalized];
 }
 
-/** The title line: model id and revision, suite, seed and tool version. */
+/** The title line: model id and revision (a sweep's model ids), suite, seed and tool version. */
 export function scorecardTitle(results: RunResults): string {
-  return (
-    `Attune scorecard: model ${results.model.id} (revision ${results.model.revision}), ` +
-    `suite ${results.suite}, seed ${results.seed}, ${results.tool.name} ${results.tool.version}`
-  );
+  const models = results.models ?? [];
+  const who = models.length > 1
+    ? `${models.length} models (${models.map((m) => m.id).join(', ')})`
+    : `model ${results.model.id} (revision ${results.model.revision})`;
+  return `Attune scorecard: ${who}, suite ${results.suite}, seed ${results.seed}, ${results.tool.name} ${results.tool.version}`;
+}
+
+/** What a skip or failure names: `model: benchmark` when it carries a sweep's model, else the benchmark. */
+export function entryName(entry: { benchmark: string; model?: string }): string {
+  return entry.model !== undefined ? `${entry.model}: ${entry.benchmark}` : entry.benchmark;
+}
+
+/** The heading of the skipped benchmarks: one model's, or a sweep's models'. */
+export function skippedHeading(results: RunResults, count: number): string {
+  return `Skipped: ${(results.models?.length ?? 1) > 1 ? 'a model' : 'the model'} cannot answer these (${count})`;
 }
 
 const bold = (s: string, on: boolean): string => (on ? `\x1b[1m${s}\x1b[22m` : s);
@@ -133,7 +144,7 @@ function fit(cell: string, width: number): string {
  */
 export function formatScorecard(results: RunResults, options: { color?: boolean; width?: number } = {}): string {
   const color = options.color === true;
-  const groups = groupBySubject(results.results).map((g) => ({ ...g, sections: groupSections(g.results) }));
+  const groups = groupBySubject(results.results, results.models).map((g) => ({ ...g, sections: groupSections(g.results) }));
   const sections = groups.flatMap((g) => g.sections);
   const lines: string[] = [bold(scorecardTitle(results), color)];
   const multiSuite = new Set(sections.map((s) => s.suite)).size > 1;
@@ -176,12 +187,12 @@ export function formatScorecard(results: RunResults, options: { color?: boolean;
   }
   const skipped = results.skipped ?? [];
   if (skipped.length > 0) {
-    lines.push('', bold(`Skipped: the model cannot answer these (${skipped.length}):`, color));
-    for (const s of skipped) lines.push(`  ${s.benchmark}: ${s.reason}`);
+    lines.push('', bold(`${skippedHeading(results, skipped.length)}:`, color));
+    for (const s of skipped) lines.push(`  ${entryName(s)}: ${s.reason}`);
   }
   if (results.failures.length > 0) {
     lines.push('', bold(`Failures (${results.failures.length}):`, color));
-    for (const f of results.failures) lines.push(`  ${f.benchmark}: ${f.error}`);
+    for (const f of results.failures) lines.push(`  ${entryName(f)}: ${f.error}`);
   }
   return `${lines.join('\n')}\n`;
 }
