@@ -3,6 +3,7 @@
 // as JSON. Bad input becomes a failure outcome (returned, so never retried); a payload that is not an Attune job
 // fails at once (UnrecoverableError); anything else thrown is infrastructure trouble, retried by the queue.
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
 import { InputError } from '../../core/input-error.ts';
 import { InvalidInputError } from '../../measures/errors.ts';
 import { memoryStore } from '../../models/answer-store.ts';
@@ -11,6 +12,7 @@ import { openCache } from '../cache.ts';
 import { toStorable } from '../storable-json.ts';
 import { DEFAULT_QUEUE_NAME, parseQueueUrl, redactUrl, redisOptions } from './connection.ts';
 import { JobMessageError, parseJobMessage } from './job-message.ts';
+import { raterSharing } from './rater-sharing.ts';
 import { workerModels } from './worker-models.ts';
 
 /** BullMQ's default lock: a job whose worker has not renewed its lock for this long is handed to another (ms). */
@@ -43,8 +45,11 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   const lockMs = options.lockMs ?? lockFromEnv();
   const name = options.queueName ?? DEFAULT_QUEUE_NAME;
   if (options.signal?.aborted) return;
+  // openai: models on every worker share one request limit and one answer store in the queue's Redis (connects on first use)
+  const sharingConnection = new Redis({ ...connection, lazyConnect: true });
+  const sharing = raterSharing(sharingConnection);
   const cache = options.cacheDir === false ? undefined : openCache(options.cacheDir);
-  const models = workerModels({ cacheDir: options.cacheDir, store: cache ?? memoryStore(), log: (line) => say(`attune worker: ${line}`) });
+  const models = workerModels({ cacheDir: options.cacheDir, store: cache ?? memoryStore(), log: (line) => say(`attune worker: ${line}`), sharing });
   // The inputs a fixed candidate's key depends on: a worker has none of the user's --model-rdm files.
   const inputs = { modelRdms: [] };
 
@@ -115,6 +120,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   } finally {
     options.signal?.removeEventListener('abort', stop);
     await worker.close();
+    sharingConnection.disconnect();
     cache?.close();
   }
 }
