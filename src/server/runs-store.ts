@@ -11,6 +11,8 @@ export interface RunSummary {
   created: string;
   suite: string;
   model: { id: string; revision: string };
+  /** A sweep of several models: every model id (the label names them all; `model` is the first). */
+  models?: string[];
   results: number;
 }
 
@@ -79,5 +81,7 @@ function summarise(id: string, run: RunResults): RunSummary {
   const suite = String(run.suite ?? '');
   const created = String(run.created ?? '');
   const day = created.slice(0, 16).replace('T', ' ');
-  return { id, label: `${model.id} · ${suite}${day ? ` · ${day}` : ''}${id === LATEST_ID ? '' : ` (${id})`}`, created, suite, model, results: run.results.length };
+  const models = Array.isArray(run.models) && run.models.length > 1 ? run.models.map((m) => String(m?.id ?? '')) : undefined;
+  const who = models ? models.join(', ') : model.id;
+  return { id, label: `${who} · ${suite}${day ? ` · ${day}` : ''}${id === LATEST_ID ? '' : ` (${id})`}`, created, suite, model, ...(models ? { models } : {}), results: run.results.length };
 }
