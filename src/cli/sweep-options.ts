@@ -30,8 +30,8 @@ export const SWEEP_OPTION_SPECS = {
 /** Help lines of the shared options. */
 export const SWEEP_OPTIONS_HELP = `  --out DIR            output folder (created if needed; default ./${DEFAULT_OUT})
   --concurrency N      jobs (model × benchmark) at once on this machine (default 1; API models gain most)
-  --queue URL          coordinate 'attune worker's over a Redis queue (redis://host:port, rediss://user:pass@host:port;
-                       also $ATTUNE_QUEUE) instead of running the jobs here
+  --queue URL          coordinate 'attune worker's over a Redis queue instead of running the jobs here:
+                       redis://[user:password@]host:port[/db], rediss://… for TLS (default $ATTUNE_QUEUE)
   --no-cache           compute everything, read and write no cache
   --no-png             skip the PNG copies of the plots
   --json               print results.json on stdout instead of the scorecard`;
@@ -44,37 +44,27 @@ export interface SweepRun {
   concurrency?: number;
 }
 
-/** The queue URL of --queue, else $ATTUNE_QUEUE (undefined: run here); UsageError for anything but redis:// or rediss://. */
-export function queueUrl(verb: string, values: Record<string, unknown>): string | undefined {
-  const given = typeof values.queue === 'string' ? values.queue : process.env.ATTUNE_QUEUE || undefined;
-  if (given === undefined) return undefined;
-  let protocol: string;
-  try {
-    protocol = new URL(given).protocol;
-  } catch {
-    protocol = '';
-  }
-  if (protocol !== 'redis:' && protocol !== 'rediss:') {
-    const source = typeof values.queue === 'string' ? '--queue' : '$ATTUNE_QUEUE';
-    throw new UsageError(verb, `${source} takes a Redis URL (redis://host:port or rediss://user:password@host:port), not '${given}'`);
-  }
-  return given;
+/** The queue of --queue, else of $ATTUNE_QUEUE (an empty one counts as none), with where it came from; undefined: run here. */
+export function queueChoice(values: Record<string, unknown>): { url: string; source: string } | undefined {
+  if (typeof values.queue === 'string') return { url: values.queue, source: '--queue' };
+  const env = process.env.ATTUNE_QUEUE;
+  return env !== undefined && env.trim() !== '' ? { url: env, source: 'ATTUNE_QUEUE' } : undefined;
 }
 
 /**
- * Run `spec` (here in a bounded pool, or on the queue of --queue/$ATTUNE_QUEUE), write results.json, report.html and
- * plots into --out, print the scorecard (or results.json with --json); returns the exit code: 2 when a benchmark
- * refused its input, 1 when nothing could be scored, else 0.
+ * Run `spec` — here in a bounded pool, or as the coordinator of `attune worker`s on the queue of --queue/$ATTUNE_QUEUE
+ * (BullMQ loaded only then) — write results.json, report.html and plots into --out, print the scorecard (or
+ * results.json with --json); returns the exit code: 2 when a benchmark refused its input, 1 when nothing could be
+ * scored, else 0.
  */
 export async function runSweepVerb(verb: string, spec: SweepSpec, values: Record<string, unknown>, run: SweepRun = {}): Promise<number> {
   const outDir = resolve(typeof values.out === 'string' ? values.out : DEFAULT_OUT);
   const noCache = values['no-cache'] === true;
-  const url = queueUrl(verb, values);
+  const queue = queueChoice(values);
   const given = integerOption(verb, 'concurrency', values.concurrency as string | undefined, 1);
-  if (url !== undefined) {
+  if (queue !== undefined) {
     if ((run.modelRdms ?? []).length > 0) throw new UsageError(verb, '--model-rdm files are read on this machine only; they cannot go with --queue');
     if (given !== undefined) throw new UsageError(verb, "--concurrency sets this machine's pool; with --queue each worker's own --concurrency applies");
-    if (run.concurrency !== undefined) note(`attune ${verb}: the sweep file's concurrency (${run.concurrency}) is for local runs; with --queue each worker's --concurrency applies`);
   }
   const options: SweepOptions = {
     cacheDir: noCache ? false : undefined,
@@ -82,8 +72,18 @@ export async function runSweepVerb(verb: string, spec: SweepSpec, values: Record
     modelRdms: run.modelRdms,
     concurrency: given ?? run.concurrency ?? 1,
   };
-  const results = await runSweep(spec, options);
-  return await writeAndPrint(verb, results, outDir, values);
+  if (queue === undefined) return writeAndPrint(verb, await runSweep(spec, options), outDir, values);
+  if (run.concurrency !== undefined) note(`attune ${verb}: the sweep file's concurrency (${run.concurrency}) is for local runs; with --queue each worker's --concurrency applies`);
+  // Only a coordinator loads the queue's modules (bullmq, ioredis): without --queue nothing needs Redis.
+  const { queueExecutor } = await import('../run/queue/queue-executor.ts');
+  const coordinator = queueExecutor({ url: queue.url, urlSource: queue.source, offline: spec.offline, onLine: (line) => note(`attune ${verb}: ${line}`) });
+  let results: RunResults;
+  try {
+    results = await runSweep(spec, { ...options, executor: coordinator.executor });
+  } finally {
+    await coordinator.close();
+  }
+  return writeAndPrint(verb, results, outDir, values);
 }
 
 /** Write the report folder, print the scorecard or JSON and the notes; returns the exit code. */

@@ -132,6 +132,6 @@ test('attune run with two models and attune sweep (JSON, YAML): one results.json
   assert.match(rdm.stderr, /attune run: --model-rdm goes with a run of one model, not 2 \(vectors:words20\.vec, glove\)/);
   const queue = await cli(['run', '--queue', 'http://localhost:6379', '--out', 'bad-queue'], 'cache-sweep');
   assert.equal(queue.code, 2);
-  assert.match(queue.stderr, /--queue takes a Redis URL/);
+  assert.match(queue.stderr, /--queue: the scheme must be redis: or rediss:, not http:/);
   for (const out of ['bad-twice', 'bad-rdm', 'bad-queue']) assert.ok(!existsSync(join(dir, out)), out);
 });
