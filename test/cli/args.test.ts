@@ -48,7 +48,7 @@ test('every verb suggests the option it knows (one parser); unknown commands get
   });
   const [typo, far, option] = await Promise.all([attune(['wordsm', 'x.tsv'], dir), attune(['frobnicate'], dir), attune(['--verison'], dir)]);
   assert.equal(typo.code, 2);
-  assert.match(typo.stderr, /^attune: unknown command 'wordsm'; did you mean wordsim\?\nCommands: run, wordsim, /);
+  assert.match(typo.stderr, /^attune: unknown command 'wordsm'; did you mean wordsim\?\nCommands: run, sweep, wordsim, /);
   assert.equal(far.code, 2);
   assert.match(far.stderr, /^attune: unknown command 'frobnicate'\nCommands: /);
   assert.match(option.stderr, /^attune: unknown option '--verison'; did you mean --version\?/);
