@@ -22,10 +22,10 @@ a repeated run is fast. Several --model and --suite options make a sweep: every 
 suite, one results.json and one report with every model's rows (see also 'attune sweep').
 
 Options:
-  --suite ID           ${SUITES.map((s) => `${s.id} (${s.description})`).join('; ')} (default core); repeat for several
+  --suite ID           ${SUITES.map((s) => `${s.id} (${s.description})`).join('; ')} (default core)
 ${MODEL_OPTIONS_HELP}
-                       repeat --model for several; --layers, --pooling and --tower then apply to every one (per-model
-                       options: 'attune sweep FILE')
+  --model, --suite     repeat either for a sweep (every model on every suite); --layers, --pooling and --tower then
+                       apply to every model (options per model: 'attune sweep FILE')
   --model-rdm FILE     (literature suite, one --model) your RDM over the 92 images, scored beside the data set's model
                        RDMs: 92×92 or 4186 condensed values, CSV/TSV/.npy; repeat for several
   --transform T        RSA benchmarks: geotopological[:lower,upper] transform of every RDM first
