@@ -23,7 +23,8 @@ export function readSweepFile(file: string): SweepFile {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a sweep file' : `cannot read it (${code ?? String(error)})`, { file });
   }
-  return parseSweepText(text, file, format);
+  // a byte-order mark (some Windows editors write one) is not part of the document
+  return parseSweepText(text.replace(/^\uFEFF/, ''), file, format);
 }
 
 /** Parse and check a sweep file's text; `file` names it in messages. */

@@ -70,6 +70,8 @@ test('a sweep file in YAML and the same in JSON read to the same spec; files by 
     writeFileSync(join(dir, name), text);
     assert.deepEqual(readSweepFile(join(dir, name)), EXPECTED, name);
   }
+  writeFileSync(join(dir, 'bom.json'), `\uFEFF${JSON_TEXT}`);
+  assert.deepEqual(readSweepFile(join(dir, 'bom.json')), EXPECTED, 'a byte-order mark is skipped');
   writeFileSync(join(dir, 'a.toml'), 'models = ["glove"]\n');
   assert.throws(() => readSweepFile(join(dir, 'a.toml')), (e: unknown) => e instanceof InputError && /JSON \(\.json\) or YAML/.test(e.message));
   assert.throws(() => readSweepFile(join(dir, 'none.yaml')), (e: unknown) => e instanceof InputError && e.detail === 'no such file');
