@@ -1,6 +1,6 @@
 // Planning a sweep: open each model once, list its benchmarks suite by suite, and turn each (model, benchmark)
-// into a job keyed by its outcome's cache key. A job two models share (a data set's own candidates, a model's
-// recorded answers) is planned once; a benchmark a model cannot answer becomes a skip without a job.
+// into a job keyed by its outcome's cache key. A job two models share (a model's recorded answers; a data set's own
+// candidates, under the first model's settings) is planned once; a benchmark a model cannot answer becomes a skip.
 import type { Benchmark } from '../benchmarks/benchmark.ts';
 import { getSuite } from '../benchmarks/suites.ts';
 import type { Rdm92Candidate } from '../benchmarks/rdm92.ts';
@@ -71,8 +71,11 @@ export async function planSweep(spec: SweepSpec, modelOptions: SubjectOptions, m
           plan.rows.push({ kind: 'failure', failure: { benchmark: benchmark.id, error: error instanceof Error ? error.message : String(error), ...named, ...(input ? { input: true } : {}) } });
           continue;
         }
-        if (planned.has(key)) continue;
-        planned.add(key);
+        // A benchmark's own candidates do not depend on the model: scored once per sweep, under the settings of
+        // the first model that reaches them (models with other --layers would otherwise list them twice).
+        const once = benchmark.subject.kind === 'fixed' ? `fixed\u0000${suite.id}\u0000${benchmark.id}` : key;
+        if (planned.has(once)) continue;
+        planned.add(once);
         plan.jobs.push({ key, suite: suite.id, benchmark, model, spec: modelSpec, settings, inputs });
         plan.rows.push({ kind: 'job', key });
       }
