@@ -17,8 +17,8 @@ export interface WatchedProcess {
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves with the exit code (or signal name) once the process has exited and its output is read. */
   exited: Promise<number | string>;
-  /** SIGKILL it now (if alive) and wait for the exit. */
-  kill(): Promise<void>;
+  /** Send `signal` (default SIGKILL) if it is alive and wait for the exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** Start `node bin/attune.mjs worker --queue <url> …args` in `cwd` with ATTUNE_CACHE_DIR=`cacheDir` and `env` added. */
@@ -68,6 +68,7 @@ function watch(child: ChildProcess): WatchedProcess {
           else if (over) done(() => reject(new Error(`the process exited before a line matched ${pattern}:\n${lines.join('\n')}`)));
         };
         const timer = setTimeout(() => done(() => reject(new Error(`no line matched ${pattern} within ${timeoutMs / 1000} s:\n${lines.join('\n')}`))), timeoutMs);
+        timer.unref(); // a wait nobody needs any more must not keep the test alive
         const done = (settle: () => void): void => {
           clearTimeout(timer);
           watchers.delete(check);
@@ -77,8 +78,8 @@ function watch(child: ChildProcess): WatchedProcess {
         check();
       });
     },
-    async kill() {
-      if (!over && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    async kill(signal = 'SIGKILL') {
+      if (!over && child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
   };

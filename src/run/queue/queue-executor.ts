@@ -121,10 +121,12 @@ export function queueExecutor(options: QueueExecutorOptions): { executor: (plan:
       let done = 0;
       let inFlight = 0;
       await inChunks([...pending.values()], async (job) => {
-        const found = await Job.fromId(queue, job.key);
-        if (!found) return void missing.push(job);
-        const state = await found.getState();
+        // the state first, then the job: a job read while active and found completed a moment later has no return value yet
+        const state = await queue.getJobState(job.key);
+        if (state === 'unknown') return void missing.push(job);
         if (state === 'completed' || state === 'failed') {
+          const found = await Job.fromId(queue, job.key);
+          if (!found) return void missing.push(job); // removed meanwhile
           const outcome = state === 'completed' ? decodeOutcome(found.returnvalue, job) : undefined;
           if (outcome && outcome.kind !== 'failure') {
             done++;
@@ -158,14 +160,15 @@ export function queueExecutor(options: QueueExecutorOptions): { executor: (plan:
         hinted.clear();
         try {
           await inChunks(keys.map((k) => pending.get(k)!), async (job) => {
-            const found = await Job.fromId(queue, job.key);
+            const state = await queue.getJobState(job.key);
+            if (state !== 'unknown' && state !== 'completed' && state !== 'failed') return; // waiting or running
+            const found = state === 'unknown' ? undefined : await Job.fromId(queue, job.key);
             if (!found) {
               // gone (removed by hand, or a Redis without persistence restarted): add it again
               say(`queue: ${label(job)}: the job is no longer on the queue; adding it again`);
               await enqueue(queue, [jobMessage(job, options.offline)]);
               return;
             }
-            const state = await found.getState();
             if (state === 'completed') settle(job, decodeOutcome(found.returnvalue, job));
             else if (state === 'failed') settle(job, gaveUp(job, found));
           });
