@@ -61,6 +61,10 @@ export { evaluateRdmCandidates, type CandidateEvaluation } from './benchmarks/rd
 
 // The runner (`attune run` as a function): run a suite, print its scorecard, write results.json and report.html.
 export { runSuite, type RunOptions } from './run/runner.ts';
+// Sweeps (`attune run --model A --model B`, `attune sweep FILE`): every model on every suite, one results document.
+export { runSweep, type SweepOptions } from './run/sweep.ts';
+export type { ModelSpec, SweepSpec } from './run/sweep-spec.ts';
+export { readSweepFile } from './run/sweep-file.ts';
 export type { RunResults, BenchmarkResult } from './run/results.ts';
 export { SUITES, type Suite } from './benchmarks/suites.ts';
 export { formatScorecard } from './report/scorecard.ts';
