@@ -5,11 +5,11 @@ import { createRng } from '../src/core/random.ts';
 import { loadNormsSet } from '../src/data/datasets/norms.ts';
 import { loadWordSimilarity, WORD_SIMILARITY_SETS } from '../src/data/datasets/word-similarity.ts';
 
-/** The distinct words of the word-similarity sets (the first `sets` of them, default all), then those of the norms sets named, in first-seen order. */
-export function coreWords(options: { sets?: number; norms?: readonly string[] } = {}): string[] {
+/** The distinct words of the word-similarity sets named (default all), then those of the norms sets named, in first-seen order. */
+export function coreWords(options: { sets?: readonly string[]; norms?: readonly string[] } = {}): string[] {
   const words = new Set<string>();
-  for (const set of WORD_SIMILARITY_SETS.slice(0, options.sets)) {
-    for (const pair of loadWordSimilarity(set.id).pairs) {
+  for (const id of options.sets ?? WORD_SIMILARITY_SETS.map((s) => s.id)) {
+    for (const pair of loadWordSimilarity(id).pairs) {
       words.add(pair.word1);
       words.add(pair.word2);
     }

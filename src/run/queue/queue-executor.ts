@@ -18,7 +18,7 @@ export const JOB_ATTEMPTS = 3;
 /** How long finished jobs (and so their outcomes) stay on the queue for a coordinator that comes back (seconds). */
 export const KEEP_FINISHED_S = 7 * 24 * 3600;
 /** How long the coordinator waits for Redis at the start before giving up (ms). */
-const CONNECT_TIMEOUT_MS = 15_000;
+export const CONNECT_TIMEOUT_MS = 15_000;
 /** Jobs looked up at once. */
 const CHUNK = 200;
 
@@ -36,6 +36,8 @@ export interface QueueExecutorOptions {
   offline?: boolean;
   /** What a bad URL's message names (default '--queue'; ATTUNE_QUEUE when it came from there). */
   urlSource?: string;
+  /** How long to wait for Redis at the start before giving up with an ExternalError (ms, default 15000). */
+  connectTimeoutMs?: number;
 }
 
 /** A queue executor: `executor` is runSweep's executor option; `close` lets go of Redis (a pending run then rejects). */
@@ -45,6 +47,7 @@ export function queueExecutor(options: QueueExecutorOptions): { executor: (plan:
   const where = `${redactUrl(options.url)} (queue '${name}')`;
   const say = options.onLine ?? (() => undefined);
   const pollMs = options.pollMs ?? 2000;
+  const connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
   let opened: { queue: Queue; events: QueueEvents } | undefined;
   let closed = false;
   const wakers = new Set<() => void>();
@@ -58,29 +61,31 @@ export function queueExecutor(options: QueueExecutorOptions): { executor: (plan:
   /** The queue and its event stream, connected (ExternalError when Redis does not answer in time). */
   async function open(): Promise<{ queue: Queue; events: QueueEvents }> {
     if (opened) return opened;
-    const queue = new Queue(name, { connection });
-    const events = new QueueEvents(name, { connection });
-    opened = { queue, events };
     let lastError: Error | undefined;
     const onError = (error: Error): void => {
       lastError = error;
       trouble(error);
     };
+    // The queue first, with a deadline: a QueueEvents that never connected cannot be closed (its close waits for the
+    // connection), a Queue can.
+    const queue = new Queue(name, { connection });
     queue.on('error', onError);
-    events.on('error', onError);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ExternalError(`cannot reach the queue at ${where} within ${CONNECT_TIMEOUT_MS / 1000} s${lastError ? ` (${lastError.message})` : ''}; is redis-server running there?`)), CONNECT_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new ExternalError(`cannot reach the queue at ${where} within ${connectTimeoutMs / 1000} s${lastError ? ` (${lastError.message})` : ''}; is redis-server running there?`)), connectTimeoutMs);
     });
     try {
-      await Promise.race([Promise.all([queue.waitUntilReady(), events.waitUntilReady()]), timeout]);
+      await Promise.race([queue.waitUntilReady(), timeout]);
     } catch (error) {
-      opened = undefined;
-      await Promise.allSettled([events.close(), queue.close()]);
+      await queue.close().catch(() => undefined);
       throw error;
     } finally {
       clearTimeout(timer);
     }
+    const events = new QueueEvents(name, { connection });
+    events.on('error', onError);
+    opened = { queue, events };
+    await events.waitUntilReady();
     return opened;
   }
 

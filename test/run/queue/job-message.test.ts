@@ -14,7 +14,7 @@ let dir = '';
 let plan: SweepPlan;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'attune-job-message-'));
-  const vectors = writeWordVectors(join(dir, 'v.txt'), coreWords({ sets: 2 }), 4, 1);
+  const vectors = writeWordVectors(join(dir, 'v.txt'), coreWords({ sets: ['simlex999', 'men3000'] }), 4, 1);
   plan = await planSweep(
     { models: [{ id: `vectors:${vectors}`, layers: 'all' }], suites: ['core'], seed: 7, bootstrap: 20, transform: { lower: 0.1, upper: 0.9 } },
     { cacheDir: false, store: memoryStore() },

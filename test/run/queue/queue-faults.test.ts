@@ -7,7 +7,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job, Queue } from 'bullmq';
-import { loadWordSimilarity } from '../../../src/data/datasets/word-similarity.ts';
 import { queueExecutor } from '../../../src/run/queue/queue-executor.ts';
 import { redisOptions, parseQueueUrl } from '../../../src/run/queue/connection.ts';
 import type { RunResults } from '../../../src/run/results.ts';
@@ -136,9 +135,8 @@ test('jobs that fail with bad input are not retried; the coordinator names model
   const workerDir = join(work, 'workers');
   mkdirSync(coordinatorDir);
   mkdirSync(workerDir);
-  const mc30 = [...new Set(loadWordSimilarity('mc30').pairs.flatMap((p) => [p.word1, p.word2]))];
-  const narrow = writeWordVectors(join(work, 'narrow.vec'), mc30, 8, 5);
-  const few = coreWords({ sets: 3 });
+  const narrow = writeWordVectors(join(work, 'narrow.vec'), coreWords({ sets: ['mc30'] }), 8, 5);
+  const few = coreWords({ sets: ['simlex999', 'men3000', 'ws353'] });
   writeWordVectors(join(coordinatorDir, 'same.vec'), few, 8, 1);
   writeWordVectors(join(workerDir, 'same.vec'), few, 8, 2);
   const spec: SweepSpec = { models: [{ id: `vectors:${narrow}` }, { id: 'vectors:same.vec' }], suites: ['core'], bootstrap: 20 };
