@@ -177,6 +177,7 @@ export function queueExecutor(options: QueueExecutorOptions): { executor: (plan:
             if (state === 'completed') settle(job, decodeOutcome(found.returnvalue, job));
             else if (state === 'failed') settle(job, gaveUp(job, found));
           });
+          if (lastTrouble !== '') say(`queue: ${where}: connected again`);
           lastTrouble = '';
         } catch (error) {
           // Redis away for a moment: the next look tries again

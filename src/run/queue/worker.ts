@@ -107,7 +107,10 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     if (text !== lastTrouble) say(text);
     lastTrouble = text;
   });
-  worker.on('ready', () => (lastTrouble = ''));
+  worker.on('ready', () => {
+    if (lastTrouble !== '') say(`attune worker: ${redactUrl(options.url)}: connected again`);
+    lastTrouble = '';
+  });
   const stop = (): void => {
     say('attune worker: stopping: no new jobs; waiting for the running ones to finish');
     void worker.close();

@@ -123,6 +123,7 @@ test('Redis restarted in the middle of a sweep: coordinator and workers reconnec
   assert.ok(restarting, 'the server was restarted');
   assert.ok(afterRestart > 0, 'outcomes came back after the restart');
   t.diagnostic(`${afterRestart} of ${outcomes} outcomes came after the restart`);
+  for (const w of workers) t.diagnostic(`worker: ${w.lines().filter((l) => /reconnecting|connected again/.test(l)).join(' | ') || 'no connection lines'}`);
   assertEachBenchmarkOnce(results);
   assert.deepEqual(comparable(results), comparable(wideLocal));
   // no job ran twice for it
