@@ -16,10 +16,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the CLI with `args` in folder `cwd`; resolves with the exit code and both streams. */
-export function attune(args: string[], cwd: string): Promise<CliResult> {
+/** Run the CLI with `args` in folder `cwd` (with `env` added to this process's environment); resolves with the exit code and both streams. */
+export function attune(args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));

@@ -3,34 +3,15 @@
 // verbs never load the queue's modules (bullmq and ioredis made unresolvable, the run still works).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BIN, scratch, type CliResult } from '../../test-support/run-cli.ts';
+import { attune, scratch } from '../../test-support/run-cli.ts';
+import { comparable } from '../../test-support/comparable-results.ts';
 import { startWorkerProcess } from '../../test-support/queue-processes.ts';
 import { startRedisServer } from '../../test-support/redis-server.ts';
 
 interface Results { results: { benchmark: string; seconds?: number; cached?: boolean }[]; created?: string }
-
-/** The document without what differs from run to run (creation time, each row's time and cache flag). */
-function stable(d: Results): object {
-  const { created: _created, ...rest } = d;
-  return { ...rest, results: d.results.map(({ seconds: _s, cached: _c, ...row }) => row) };
-}
-
-/** Run the CLI in `cwd` with `env` added to this process's environment. */
-function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 test('attune run --queue and attune sweep with ATTUNE_QUEUE: a worker runs the jobs, results.json equals the local run; no queue, no bullmq', { timeout: 300_000 }, async (t) => {
   const { dir, cleanup } = scratch();
@@ -49,12 +30,12 @@ test('attune run --queue and attune sweep with ATTUNE_QUEUE: a worker runs the j
   ].join('\n'));
   writeFileSync(join(dir, 'forbid-queue.mjs'), "import { register } from 'node:module';\nregister('./forbid-queue-hooks.mjs', import.meta.url);\n");
   const forbid = { NODE_OPTIONS: `--import=${pathToFileURL(join(dir, 'forbid-queue.mjs')).href}`, ATTUNE_CACHE_DIR: join(dir, 'cache-local') };
-  const local = await cli(['run', ...args, '--out', 'local'], dir, forbid);
+  const local = await attune(['run', ...args, '--out', 'local'], dir, forbid);
   assert.equal(local.code, 2, local.stderr); // the 20 words cover too few pairs of some sets: input failures
   const expected = JSON.parse(local.stdout) as Results;
   assert.ok(expected.results.length > 10);
   // The hook bites: asked for a queue, the same process cannot load it.
-  const refused = await cli(['run', ...args, '--queue', 'redis://127.0.0.1:9', '--out', 'refused'], dir, forbid);
+  const refused = await attune(['run', ...args, '--queue', 'redis://127.0.0.1:9', '--out', 'refused'], dir, forbid);
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /forbidden module: .*queue-executor/);
 
@@ -63,22 +44,22 @@ test('attune run --queue and attune sweep with ATTUNE_QUEUE: a worker runs the j
   const worker = startWorkerProcess(redis.url, dir, join(dir, 'cache-worker'));
   t.after(() => worker.kill());
   // The coordinator has a cache of its own, empty: every job is the worker's.
-  const queued = await cli(['run', ...args, '--queue', redis.url, '--out', 'queued'], dir, { ATTUNE_CACHE_DIR: join(dir, 'cache-coordinator') });
+  const queued = await attune(['run', ...args, '--queue', redis.url, '--out', 'queued'], dir, { ATTUNE_CACHE_DIR: join(dir, 'cache-coordinator') });
   assert.equal(queued.code, 2, queued.stderr);
   const got = JSON.parse(queued.stdout) as Results;
-  assert.deepEqual(stable(got), stable(expected));
+  assert.deepEqual(comparable(got), comparable(expected));
   assert.deepEqual(JSON.parse(readFileSync(join(dir, 'queued', 'results.json'), 'utf8')), got);
 
   // attune sweep with the queue from ATTUNE_QUEUE: the same jobs, already on the queue, come back as they are.
   writeFileSync(join(dir, 'sweep.yaml'), 'models: [vectors:words20.vec]\nbootstrap: 20\n');
-  const swept = await cli(['sweep', 'sweep.yaml', '--no-png', '--json', '--out', 'swept'], dir, { ATTUNE_CACHE_DIR: join(dir, 'cache-coordinator-2'), ATTUNE_QUEUE: redis.url });
+  const swept = await attune(['sweep', 'sweep.yaml', '--no-png', '--json', '--out', 'swept'], dir, { ATTUNE_CACHE_DIR: join(dir, 'cache-coordinator-2'), ATTUNE_QUEUE: redis.url });
   assert.equal(swept.code, 2, swept.stderr);
-  assert.deepEqual(stable(JSON.parse(swept.stdout) as Results), stable(expected));
+  assert.deepEqual(comparable(JSON.parse(swept.stdout) as Results), comparable(expected));
   // --concurrency is the local pool's: refused with a queue, before anything runs.
-  const both = await cli(['run', ...args, '--queue', redis.url, '--concurrency', '2', '--out', 'both'], dir, {});
+  const both = await attune(['run', ...args, '--queue', redis.url, '--concurrency', '2', '--out', 'both'], dir, {});
   assert.equal(both.code, 2);
   assert.match(both.stderr, /--concurrency sets this machine's pool; with --queue each worker's own --concurrency applies/);
-  const badUrl = await cli(['run', ...args, '--out', 'bad'], dir, { ATTUNE_QUEUE: 'http://127.0.0.1:9' });
+  const badUrl = await attune(['run', ...args, '--out', 'bad'], dir, { ATTUNE_QUEUE: 'http://127.0.0.1:9' });
   assert.equal(badUrl.code, 2);
   assert.match(badUrl.stderr, /^ATTUNE_QUEUE: the scheme must be redis: or rediss:, not http:/m);
 });

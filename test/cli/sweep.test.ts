@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attune, scratch, type CliResult } from '../../test-support/run-cli.ts';
+import { comparable } from '../../test-support/comparable-results.ts';
 
 interface Row { benchmark: string; model: { id: string; revision: string }; subject: { kind: string; label: string }; score: { value: number | null }; seconds?: number; cached?: boolean }
 interface Results {
@@ -15,18 +16,6 @@ interface Results {
 }
 
 const glove = JSON.parse(readFileSync(new URL('../fixtures/core-suite/glove_expected.json', import.meta.url), 'utf8')) as Record<string, { spearman: number; n_items: number }>;
-
-/** A row without what differs from run to run (time spent, whether it came from the cache). */
-function stable(r: Row): Omit<Row, 'seconds' | 'cached'> {
-  const { seconds: _seconds, cached: _cached, ...rest } = r;
-  return rest;
-}
-
-/** The document without what differs from run to run (its creation time, each row's time and cache flag). */
-function stableDoc(d: Results): object {
-  const { created: _created, ...rest } = d;
-  return { ...rest, results: d.results.map(stable) };
-}
 
 /** The results.json a CLI run printed with --json (and wrote to out/results.json: the same document). */
 function parsed(run: CliResult, dir: string, out: string): Results {
@@ -72,11 +61,11 @@ test('attune run with two models and attune sweep (JSON, YAML): one results.json
   // recorded rows, shared, once.
   const recorded = (r: Row) => r.subject.kind === 'recorded';
   assert.ok(glv.results.filter(recorded).length >= 5);
-  assert.deepEqual(swept.results.map(stable), [...vec.results, ...glv.results.filter((r) => !recorded(r))].map(stable));
+  assert.deepEqual(swept.results.map(comparable), [...vec.results, ...glv.results.filter((r) => !recorded(r))].map(comparable));
   for (const id of new Set(swept.results.filter(recorded).map((r) => r.benchmark))) {
     assert.equal(swept.results.filter((r) => r.benchmark === id).length, 1, id);
   }
-  assert.deepEqual(glv.results.filter(recorded).map(stable), vec.results.filter(recorded).map(stable), 'recorded rows do not depend on the run model');
+  assert.deepEqual(glv.results.filter(recorded).map(comparable), vec.results.filter(recorded).map(comparable), 'recorded rows do not depend on the run model');
   // GloVe's word-similarity rows are scipy's Spearman (fixtures/core-suite/glove_expected.py).
   for (const [id, e] of Object.entries(glove)) {
     const row = swept.results.find((r) => r.benchmark === id && r.model.id === 'glove');
@@ -105,7 +94,7 @@ test('attune run with two models and attune sweep (JSON, YAML): one results.json
     assert.match(run.stderr, /\nattune sweep: vectors:words20\.vec: wordsim:mc30: /);
     const doc = parsed(run, dir, out);
     assert.ok(doc.results.every((r) => r.cached), `${file}: every row from the cache`);
-    assert.deepEqual(stableDoc(doc), stableDoc(swept), file);
+    assert.deepEqual(comparable(doc), comparable(swept), file);
   }
 
   // Bad sweep files: exit 2, the file, line and column in the message, nothing written.
