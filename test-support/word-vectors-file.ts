@@ -26,3 +26,11 @@ export function writeWordVectors(path: string, words: readonly string[], dims: n
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
+
+/** The CLI tests' 20 common words with 8 fixed values each (from their letters), written to `path` in word2vec text format (returns it). */
+export function writeTwentyWordVectors(path: string): string {
+  const words = ['cat', 'dog', 'car', 'money', 'bank', 'king', 'queen', 'water', 'food', 'house', 'love', 'man', 'woman', 'computer', 'book', 'tiger', 'bird', 'tree', 'city', 'sun'];
+  const vector = (w: string) => Array.from({ length: 8 }, (_, k) => ((w.charCodeAt(k % w.length) * (k + 3)) % 17) / 17 - 0.4);
+  writeFileSync(path, words.map((w) => `${w} ${vector(w).join(' ')}`).join('\n') + '\n');
+  return path;
+}

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { attune, scratch } from '../../test-support/run-cli.ts';
 import { comparable } from '../../test-support/comparable-results.ts';
+import { writeTwentyWordVectors } from '../../test-support/word-vectors-file.ts';
 import { startWorkerProcess } from '../../test-support/queue-processes.ts';
 import { startRedisServer } from '../../test-support/redis-server.ts';
 
@@ -16,9 +17,7 @@ interface Results { results: { benchmark: string; seconds?: number; cached?: boo
 test('attune run --queue and attune sweep with ATTUNE_QUEUE: a worker runs the jobs, results.json equals the local run; no queue, no bullmq', { timeout: 300_000 }, async (t) => {
   const { dir, cleanup } = scratch();
   t.after(cleanup);
-  const words = ['cat', 'dog', 'car', 'money', 'bank', 'king', 'queen', 'water', 'food', 'house', 'love', 'man', 'woman', 'computer', 'book', 'tiger', 'bird', 'tree', 'city', 'sun'];
-  const vector = (w: string) => Array.from({ length: 8 }, (_, k) => ((w.charCodeAt(k % w.length) * (k + 3)) % 17) / 17 - 0.4);
-  writeFileSync(join(dir, 'words20.vec'), words.map((w) => `${w} ${vector(w).join(' ')}`).join('\n') + '\n');
+  writeTwentyWordVectors(join(dir, 'words20.vec'));
   const args = ['--model', 'vectors:words20.vec', '--bootstrap', '20', '--no-png', '--json'];
 
   // Without --queue, with bullmq, ioredis and src/run/queue/ unresolvable: the run works as ever.

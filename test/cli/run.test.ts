@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attune, BIN, scratch } from '../../test-support/run-cli.ts';
+import { writeTwentyWordVectors } from '../../test-support/word-vectors-file.ts';
 
 interface Row { benchmark: string; title: string; subject: { kind: string; label: string; source?: string }; score: { value: number; ci95?: [number, number]; measure: string }; coverage: { n_items: number; n_covered: number; insufficient?: string }; cached: boolean }
 
@@ -90,9 +91,7 @@ test('attune run: interrupted, resumed, GloVe scores on the core suite, recorded
 test('attune run with a 20-word vocabulary: thin rows are marked insufficient with no value printed; GloVe\u2019s heading holds only its own rows', { timeout: 300_000 }, async (t) => {
   const { dir, cleanup } = scratch();
   t.after(cleanup);
-  const words = ['cat', 'dog', 'car', 'money', 'bank', 'king', 'queen', 'water', 'food', 'house', 'love', 'man', 'woman', 'computer', 'book', 'tiger', 'bird', 'tree', 'city', 'sun'];
-  const vector = (w: string) => Array.from({ length: 8 }, (_, k) => ((w.charCodeAt(k % w.length) * (k + 3)) % 17) / 17 - 0.4);
-  writeFileSync(join(dir, 'words20.vec'), words.map((w) => `${w} ${vector(w).join(' ')}`).join('\n') + '\n');
+  writeTwentyWordVectors(join(dir, 'words20.vec'));
   const before = process.env.ATTUNE_CACHE_DIR;
   process.env.ATTUNE_CACHE_DIR = join(dir, 'cache');
   try {

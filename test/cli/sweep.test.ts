@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attune, scratch, type CliResult } from '../../test-support/run-cli.ts';
+import { writeTwentyWordVectors } from '../../test-support/word-vectors-file.ts';
 import { comparable } from '../../test-support/comparable-results.ts';
 
 interface Row { benchmark: string; model: { id: string; revision: string }; subject: { kind: string; label: string }; score: { value: number | null }; seconds?: number; cached?: boolean }
@@ -28,9 +29,7 @@ test('attune run with two models and attune sweep (JSON, YAML): one results.json
   const { dir, cleanup } = scratch();
   t.after(cleanup);
   // 20 words, 8 dimensions: most benchmarks thin or uncovered (input failures for the vectors, named with the model).
-  const words = ['cat', 'dog', 'car', 'money', 'bank', 'king', 'queen', 'water', 'food', 'house', 'love', 'man', 'woman', 'computer', 'book', 'tiger', 'bird', 'tree', 'city', 'sun'];
-  const vector = (w: string) => Array.from({ length: 8 }, (_, k) => ((w.charCodeAt(k % w.length) * (k + 3)) % 17) / 17 - 0.4);
-  writeFileSync(join(dir, 'words20.vec'), words.map((w) => `${w} ${vector(w).join(' ')}`).join('\n') + '\n');
+  writeTwentyWordVectors(join(dir, 'words20.vec'));
   const VEC = 'vectors:words20.vec';
   // Each CLI run gets the cache folder named (the child inherits the environment).
   const before = process.env.ATTUNE_CACHE_DIR;
